@@ -1,0 +1,3 @@
+from .index import AcademieIndexPage
+
+__all__ = ["AcademieIndexPage"]

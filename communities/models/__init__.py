@@ -1,0 +1,3 @@
+from .index import CommunitiesIndexPage
+
+__all__ = ["CommunitiesIndexPage"]

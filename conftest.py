@@ -1,0 +1,47 @@
+"""Fixtures shared by every app's tests."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from academie.factories import AcademieIndexPageFactory
+from communities.factories import CommunitiesIndexPageFactory
+from kennisbank.factories import KennisbankIndexPageFactory, NewsIndexPageFactory
+from kpo.factories import HomePageFactory, VerifiedUserFactory
+
+
+@pytest.fixture
+def home_page(db):
+    """A HomePage as the default site's root, with the three section pages and a news index."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="kpo-home")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80}
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    KennisbankIndexPageFactory(parent=home)
+    CommunitiesIndexPageFactory(parent=home)
+    AcademieIndexPageFactory(parent=home)
+    NewsIndexPageFactory(parent=home)
+    return home
+
+
+@pytest.fixture
+def member(db):
+    """An approved member with a verified email address."""
+    return VerifiedUserFactory(email="lid@gemeente.example", full_name="Lotte Lid")
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (navigation is cached between requests)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,59 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from kpo.blocks import BodyBlock
+
+
+class NewsIndexPage(Page):
+    """Public news about ondermijning, newest first."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["kpo.HomePage"]
+    subpage_types = ["kennisbank.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("nieuwsoverzicht")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_items"] = (
+            NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        )
+        return context
+
+
+class NewsPage(Page):
+    """A public news item."""
+
+    date = models.DateField(_("datum"), default=timezone.localdate)
+    intro = models.TextField(_("introductie"), help_text=_("Samenvatting in één of twee zinnen."))
+    body = StreamField(BodyBlock(), verbose_name=_("inhoud"))
+    themes = ParentalManyToManyField("kpo.Theme", verbose_name=_("thema's"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("themes"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["kennisbank.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("nieuwsbericht")
+        verbose_name_plural = _("nieuwsberichten")

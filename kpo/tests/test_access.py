@@ -1,0 +1,21 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from kpo.access import MEMBERS, PUBLIC, access_tokens, can_see
+from kpo.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitors_see_only_public_content():
+    assert access_tokens(AnonymousUser()) == {PUBLIC}
+    assert not can_see(AnonymousUser(), MEMBERS)
+
+
+def test_approved_members_see_members_content():
+    assert access_tokens(UserFactory(is_approved=True)) == {PUBLIC, MEMBERS}
+
+
+def test_unapproved_and_deactivated_accounts_see_only_public_content():
+    assert access_tokens(UserFactory(is_approved=False)) == {PUBLIC}
+    assert access_tokens(UserFactory(is_approved=True, is_active=False)) == {PUBLIC}

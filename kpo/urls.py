@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from kpo import views
+from search import views as search_views
+
+# Every login route goes through allauth: Wagtail's admin and frontend login and
+# password-reset views are replaced by redirects before Wagtail's own URLs.
+allauth_only_routes = [
+    path("admin/login/", views.redirect_to_allauth_login),
+    path("admin/password_reset/", views.redirect_to_allauth_password_reset),
+    path("_util/login/", views.redirect_to_allauth_login),
+]
+
+urlpatterns = [
+    *allauth_only_routes,
+    path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("mijn-account/", views.account_overview, name="account_overview"),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("zoeken/", search_views.search, name="search"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    # Only images are served from MEDIA_ROOT in development; documents always go
+    # through Django's access check (WAGTAILDOCS_SERVE_METHOD = "serve_view").
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images"
+    )
+
+urlpatterns.append(path("", include(wagtail_urls)))
