@@ -4,6 +4,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class KpoConfig(AppConfig):
+    default = True
     name = "kpo"
     verbose_name = _("Kennisplatform Ondermijning")
     default_auto_field = "django.db.models.BigAutoField"
@@ -19,5 +20,7 @@ class KpoConfig(AppConfig):
 
 class KpoUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms for KPO's user model (email, full name)."""
+
+    default = False
 
     user_viewset = "kpo.admin_users.UserViewSet"

@@ -14,10 +14,10 @@ def admin_client(client, home_page):
 
 def test_administrator_creates_a_user_with_full_name_and_organisation(admin_client):
     organisation = OrganisationFactory(name="RIEC Limburg")
-    assert admin_client.get("/admin/users/add/").status_code == 200
+    assert admin_client.get("/admin/users/new/").status_code == 200
 
     response = admin_client.post(
-        "/admin/users/add/",
+        "/admin/users/new/",
         {
             "email": "nieuw@riec.example",
             "full_name": "Nina Nieuw",
