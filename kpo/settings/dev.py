@@ -1,8 +1,14 @@
-"""Local development: SQLite, database search, local media, email on the console."""
+"""Local development: SQLite (or DATABASE_URL if set), database search, local media,
+email on the console."""
+
+import dj_database_url
 
 from kpo import env
 
 from .base import *  # noqa: F403
+
+if env.string("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(env.string("DATABASE_URL"))}
 
 DEBUG = env.boolean("DEBUG", True)
 SECRET_KEY = env.string("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")

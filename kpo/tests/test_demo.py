@@ -55,7 +55,10 @@ def test_demo_loader_creates_the_platform_with_real_names(client):
 
     response = client.get("/")
     assert response.status_code == 200
-    assert "Handreiking APV en ondermijning geactualiseerd" in response.content.decode()
+    html = response.content.decode()
+    assert "Handreiking APV en ondermijning geactualiseerd" in html
+    assert 'href="/toegankelijkheidsverklaring/"' in html
+    assert 'href="/privacyverklaring/"' in html
 
 
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda account: account.email)

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kennisbank.factories import NewsPageFactory
@@ -76,3 +78,22 @@ def test_unpublished_news_is_not_listed(client, home_page, news):
     html = client.get("/").content.decode()
     assert "Bericht 6" not in html
     assert "Bericht 2" in html
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_home_page_queries_do_not_grow_with_the_amount_of_news(client, home_page):
+    index = NewsIndexPage.objects.get()
+    NewsPageFactory.create_batch(2, parent=index)
+    client.get("/")  # warm the navigation cache, as in production
+    few = count_queries(client, "/")
+
+    NewsPageFactory.create_batch(20, parent=index)
+    many = count_queries(client, "/")
+
+    assert many == few
+    assert many <= 15
