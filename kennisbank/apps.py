@@ -6,3 +6,6 @@ class KennisbankConfig(AppConfig):
     name = "kennisbank"
     verbose_name = _("Kennisbank")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

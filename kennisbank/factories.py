@@ -2,9 +2,22 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents.models import Document
 
-from kennisbank.models import KennisbankIndexPage, NewsIndexPage, NewsPage
-from kpo.factories import paragraph_body
+from kennisbank.models import (
+    EventPage,
+    FactsheetPage,
+    HandreikingDocument,
+    HandreikingPage,
+    KennisbankIndexPage,
+    NewsIndexPage,
+    NewsPage,
+    ThemaPage,
+)
+from kennisbank.pdf import make_pdf
+from kpo.factories import ThemeFactory, paragraph_body
 
 
 class KennisbankIndexPageFactory(wagtail_factories.PageFactory):
@@ -33,3 +46,74 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class PdfDocumentFactory(factory.django.DjangoModelFactory):
+    """A Wagtail document holding a small generated PDF."""
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.LazyAttribute(
+        lambda doc: ContentFile(make_pdf(doc.title, "Kennisplatform Ondermijning"), "document.pdf")
+    )
+
+    class Meta:
+        model = Document
+
+
+class ThemaPageFactory(wagtail_factories.PageFactory):
+    theme = factory.SubFactory(ThemeFactory)
+    title = factory.LazyAttribute(lambda page: page.theme.name)
+    intro = factory.Faker("sentence", nb_words=16, locale="nl_NL")
+    visibility = "public"
+
+    class Meta:
+        model = ThemaPage
+
+
+class ProductPageFactory(wagtail_factories.PageFactory):
+    summary = factory.Faker("sentence", nb_words=18, locale="nl_NL")
+    publication_date = factory.Sequence(
+        lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n)
+    )
+    visibility = "public"
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.themes.set(extracted)
+            if create:
+                obj.save()
+
+
+class HandreikingPageFactory(ProductPageFactory):
+    title = factory.Sequence(lambda n: f"Handreiking {n}")
+    body = factory.LazyFunction(lambda: paragraph_body("De aanpak in de praktijk."))
+    version = "1.0"
+
+    class Meta:
+        model = HandreikingPage
+
+
+class HandreikingDocumentFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(HandreikingPageFactory)
+    document = factory.SubFactory(PdfDocumentFactory)
+
+    class Meta:
+        model = HandreikingDocument
+
+
+class FactsheetPageFactory(ProductPageFactory):
+    title = factory.Sequence(lambda n: f"Factsheet {n}")
+    body = factory.LazyFunction(lambda: paragraph_body("Een korte toelichting."))
+
+    class Meta:
+        model = FactsheetPage
+
+
+class EventPageFactory(ProductPageFactory):
+    title = factory.Sequence(lambda n: f"Bijeenkomst {n}")
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    location = "Utrecht"
+
+    class Meta:
+        model = EventPage

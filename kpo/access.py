@@ -26,3 +26,8 @@ def access_tokens(user) -> frozenset[str]:
 
 def can_see(user, visibility: str) -> bool:
     return visibility in access_tokens(user)
+
+
+def visible_to(queryset, user):
+    """Narrow ``queryset`` (of models with a ``visibility`` field) to what ``user`` may see."""
+    return queryset.filter(visibility__in=access_tokens(user))

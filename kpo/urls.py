@@ -22,7 +22,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("mijn-account/", views.account_overview, name="account_overview"),
     path("documenten/", include(wagtaildocs_urls)),
+    path("feeds/", include("kennisbank.urls")),
     path("zoeken/", search_views.search, name="search"),
+    path("academie/", include("academie.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

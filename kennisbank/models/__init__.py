@@ -1,4 +1,28 @@
+from .base import KennisbankPage, Visibility
+from .download import DocumentDownload
+from .event import EventPage
+from .factsheet import FactsheetPage, KeyFigure
+from .handreiking import HandreikingDocument, HandreikingPage
 from .index import KennisbankIndexPage
 from .news import NewsIndexPage, NewsPage
+from .product import ProductPage, ProductType
+from .thema import ThemaContact, ThemaPage, ThemaRelatedProduct
 
-__all__ = ["KennisbankIndexPage", "NewsIndexPage", "NewsPage"]
+__all__ = [
+    "DocumentDownload",
+    "EventPage",
+    "FactsheetPage",
+    "HandreikingDocument",
+    "HandreikingPage",
+    "KennisbankIndexPage",
+    "KennisbankPage",
+    "KeyFigure",
+    "NewsIndexPage",
+    "NewsPage",
+    "ProductPage",
+    "ProductType",
+    "ThemaContact",
+    "ThemaPage",
+    "ThemaRelatedProduct",
+    "Visibility",
+]

@@ -1,0 +1,50 @@
+import pytest
+
+from kennisbank.factories import HandreikingDocumentFactory, HandreikingPageFactory
+from kennisbank.models import KennisbankIndexPage
+from kpo.factories import ThemeFactory, UserFactory
+
+
+@pytest.fixture
+def kennisbank(home_page):
+    return KennisbankIndexPage.objects.get()
+
+
+@pytest.fixture
+def theme(db):
+    return ThemeFactory(name="Bestuurlijke aanpak en APV")
+
+
+@pytest.fixture
+def unapproved_client(client):
+    client.force_login(UserFactory(is_approved=False))
+    return client
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def members_handreiking(kennisbank, theme):
+    """A published members-only handreiking with one PDF."""
+    page = HandreikingPageFactory(
+        parent=kennisbank,
+        title="Handreiking APV en ondermijning",
+        slug="handreiking-apv",
+        visibility="members",
+        themes=[theme],
+    )
+    HandreikingDocumentFactory(page=page, document__title="Handreiking APV (pdf)")
+    return publish(page)
+
+
+@pytest.fixture
+def public_handreiking(kennisbank, theme):
+    page = HandreikingPageFactory(
+        parent=kennisbank, title="Handboek Bibob", slug="handboek-bibob", themes=[theme]
+    )
+    HandreikingDocumentFactory(page=page, document__title="Handboek Bibob (pdf)")
+    return publish(page)
