@@ -1,7 +1,8 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
 
 from academie.factories import AcademieIndexPageFactory
 from communities.factories import CommunitiesIndexPageFactory
@@ -9,10 +10,16 @@ from kennisbank.factories import KennisbankIndexPageFactory, NewsIndexPageFactor
 from kpo.factories import HomePageFactory, VerifiedUserFactory
 
 
+def tree_root():
+    """Wagtail's root page and default locale, recreated if a transactional test flushed them."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+
+
 @pytest.fixture
 def home_page(db):
     """A HomePage as the default site's root, with the three section pages and a news index."""
-    root = Page.get_first_root_node()
+    root = tree_root()
     home = HomePageFactory(parent=root, slug="kpo-home")
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "port": 80}

@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
-# The whole test run behind `make test`: start the real services on loopback, lint,
-# Django checks, migrations check and the pytest suite; stop the services at the end.
+# The whole test run behind `make test`: start the real services on loopback (PostgreSQL,
+# Elasticsearch 8, Debian's Chromium), lint, Django checks, migrations check and the
+# pytest suite; stop the services at the end, whatever happened.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+ES_URL_FILE=$(mktemp)
 
-cleanup() { scripts/services/postgres.sh stop; }
+cleanup() {
+  scripts/services/elasticsearch.sh stop || true
+  scripts/services/postgres.sh stop || true
+  rm -f "$ES_URL_FILE"
+}
 trap cleanup EXIT
 
+# Elasticsearch takes longest to start: let it boot while the linters run.
+scripts/services/elasticsearch.sh start >"$ES_URL_FILE" &
+ES_PID=$!
+
 DATABASE_URL=$(scripts/services/postgres.sh start)
-export DATABASE_URL
+KPO_CHROMIUM=$(scripts/services/chromium.sh)
+export DATABASE_URL KPO_CHROMIUM
 export DJANGO_SETTINGS_MODULE=kpo.settings.test
 
 echo "== ruff"
@@ -19,5 +30,10 @@ echo "== manage.py check"
 "$BIN/python" manage.py check --fail-level WARNING
 echo "== makemigrations --check"
 "$BIN/python" manage.py makemigrations --check --dry-run
-echo "== pytest (PostgreSQL at ${DATABASE_URL%%@*}@…)"
+
+wait "$ES_PID"
+KPO_TEST_ELASTICSEARCH_URL=$(cat "$ES_URL_FILE")
+export KPO_TEST_ELASTICSEARCH_URL
+
+echo "== pytest (PostgreSQL, Elasticsearch at $KPO_TEST_ELASTICSEARCH_URL, $KPO_CHROMIUM)"
 "$BIN/pytest" -n "${KPO_TEST_WORKERS:-2}" "$@"

@@ -15,7 +15,8 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, **env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    inherited = set(PRODUCTION_ENV) | {"DJANGO_ALLOW_ASYNC_UNSAFE"}  # set for browser tests
+    env = {k: v for k, v in os.environ.items() if k not in inherited}
     env.update({"DJANGO_SETTINGS_MODULE": "kpo.settings.production", **env_overrides})
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
