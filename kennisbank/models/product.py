@@ -43,9 +43,10 @@ class ProductPage(KennisbankPage):
         editable=False,
         help_text=_("Kenmerk uit de bron van een bulkimport."),
     )
+    import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     is_creatable = False
-    exclude_fields_in_copy = ["external_id"]
+    exclude_fields_in_copy = ["external_id", "import_fingerprint"]
     search_fields = [
         *KennisbankPage.search_fields,
         index.SearchField("summary"),

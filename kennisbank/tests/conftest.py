@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from kennisbank.factories import HandreikingDocumentFactory, HandreikingPageFactory
 from kennisbank.models import KennisbankIndexPage
@@ -16,9 +17,16 @@ def theme(db):
 
 
 @pytest.fixture
-def unapproved_client(client):
-    client.force_login(UserFactory(is_approved=False))
-    return client
+def anonymous_client(db):
+    """A client of its own, for tests that also log in the ``client`` fixture."""
+    return Client()
+
+
+@pytest.fixture
+def unapproved_client(db):
+    unapproved = Client()
+    unapproved.force_login(UserFactory(is_approved=False))
+    return unapproved
 
 
 def publish(page):
