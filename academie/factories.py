@@ -1,6 +1,19 @@
+"""Factories for the academy's pages and learner records, used by tests and the demo."""
+
+import factory
 import wagtail_factories
 
-from academie.models import AcademieIndexPage
+from academie.models import (
+    AcademieIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonKind,
+    LessonPage,
+    QuestionKind,
+    QuizAnswer,
+    QuizQuestion,
+)
+from kpo.factories import VerifiedUserFactory, paragraph_body
 
 
 class AcademieIndexPageFactory(wagtail_factories.PageFactory):
@@ -10,3 +23,63 @@ class AcademieIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = AcademieIndexPage
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"E-learning {n}")
+    intro = "Een e-learning over de aanpak van ondermijning."
+    description = factory.LazyFunction(lambda: paragraph_body("Beschrijving van de e-learning."))
+    learning_objectives = "<ul><li>U kent de signalen van ondermijning.</li></ul>"
+    audience = "Medewerkers van gemeenten en partners in het RIEC-verband."
+    duration_minutes = 45
+
+    class Meta:
+        model = CoursePage
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Les {n}")
+    kind = LessonKind.CONTENT
+    body = factory.LazyFunction(lambda: paragraph_body("Inhoud van de les."))
+
+    class Meta:
+        model = LessonPage
+
+
+class QuizLessonFactory(LessonPageFactory):
+    """A quiz lesson; pass ``questions`` as dicts for ``add_question``."""
+
+    kind = LessonKind.QUIZ
+    body = factory.LazyFunction(list)
+
+    class Meta:
+        model = LessonPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def questions(obj, create, extracted, **kwargs):
+        for question in extracted or []:
+            add_question(obj, **question)
+
+
+def add_question(lesson, text, answers, kind=QuestionKind.SINGLE):
+    """Add a question with ``answers``, a list of (text, is_correct, feedback) tuples."""
+    question = QuizQuestion.objects.create(
+        lesson=lesson, text=text, kind=kind, sort_order=lesson.questions.count()
+    )
+    for order, (answer, is_correct, feedback) in enumerate(answers):
+        QuizAnswer.objects.create(
+            question=question,
+            text=answer,
+            is_correct=is_correct,
+            feedback=feedback,
+            sort_order=order,
+        )
+    return question
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(VerifiedUserFactory)
+
+    class Meta:
+        model = Enrolment

@@ -24,6 +24,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("feeds/", include("kennisbank.urls")),
     path("zoeken/", search_views.search, name="search"),
+    path("academie/", include("academie.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

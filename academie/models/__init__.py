@@ -1,3 +1,21 @@
+from .course import CourseFormat, CoursePage, EnrolmentPolicy
+from .enrolment import Enrolment, EnrolmentStatus, LessonProgress
 from .index import AcademieIndexPage
+from .lesson import LessonKind, LessonPage
+from .quiz import QuestionKind, QuizAnswer, QuizAttempt, QuizQuestion
 
-__all__ = ["AcademieIndexPage"]
+__all__ = [
+    "AcademieIndexPage",
+    "CourseFormat",
+    "CoursePage",
+    "Enrolment",
+    "EnrolmentPolicy",
+    "EnrolmentStatus",
+    "LessonKind",
+    "LessonPage",
+    "LessonProgress",
+    "QuestionKind",
+    "QuizAnswer",
+    "QuizAttempt",
+    "QuizQuestion",
+]

@@ -1,0 +1,106 @@
+"""The academy's front-end forms: the catalogue filter and the quiz."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from academie.models import CourseFormat, QuestionKind
+from kpo.models import Theme
+
+DURATIONS = {
+    "kort": (_("Tot 30 minuten"), 0, 30),
+    "middel": (_("30 tot 60 minuten"), 31, 60),
+    "lang": (_("Langer dan een uur"), 61, None),
+}
+INVALID_CHOICE = _("Kies een van de mogelijkheden uit de lijst.")
+
+
+class CatalogueFilterForm(forms.Form):
+    """Narrows the academy catalogue. Every field is optional."""
+
+    thema = forms.ModelChoiceField(
+        label=_("Thema"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle thema's"),
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+    vorm = forms.ChoiceField(
+        label=_("Vorm"),
+        choices=[("", _("Alle vormen")), *CourseFormat.choices],
+        required=False,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+    duur = forms.ChoiceField(
+        label=_("Duur"),
+        choices=[("", _("Elke duur")), *((key, value[0]) for key, value in DURATIONS.items())],
+        required=False,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+    def filter(self, courses):
+        data = self.cleaned_data
+        if data["thema"]:
+            courses = courses.filter(themes=data["thema"])
+        if data["vorm"]:
+            courses = courses.filter(format=data["vorm"])
+        if data["duur"]:
+            _label, minimum, maximum = DURATIONS[data["duur"]]
+            courses = courses.filter(duration_minutes__gte=minimum)
+            if maximum is not None:
+                courses = courses.filter(duration_minutes__lte=maximum)
+        return courses
+
+
+class QuizForm(forms.Form):
+    """One field per question, in the order given; keeps the answers when invalid."""
+
+    def __init__(self, questions, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for number, question in enumerate(self.questions, start=1):
+            self.fields[self.field_name(question)] = question_field(number, question)
+
+    @staticmethod
+    def field_name(question):
+        return f"vraag-{question.pk}"
+
+    def selected(self):
+        """The chosen answer ids per question id."""
+        return {
+            question.pk: {
+                int(value) for value in as_list(self.cleaned_data[self.field_name(question)])
+            }
+            for question in self.questions
+        }
+
+
+def as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def question_field(number, question):
+    label = f"{number}. {question.text}"
+    choices = [(str(answer.pk), answer.text) for answer in question.answers.all()]
+    if question.kind == QuestionKind.MULTIPLE:
+        return forms.MultipleChoiceField(
+            label=label,
+            choices=choices,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Kies alle juiste antwoorden."),
+            error_messages={
+                "required": _("Kies minstens één antwoord."),
+                "invalid_choice": _("Kies alleen antwoorden uit de lijst."),
+                "invalid_list": _("Kies alleen antwoorden uit de lijst."),
+            },
+        )
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        help_text=_("Kies één antwoord."),
+        error_messages={
+            "required": _("Kies een antwoord."),
+            "invalid_choice": _("Kies een antwoord uit de lijst."),
+        },
+    )
