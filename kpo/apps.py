@@ -16,6 +16,42 @@ class KpoConfig(AppConfig):
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(clear_navigation_cache, dispatch_uid=f"kpo-nav-{signal!r}")
+        connect_account_signals()
+
+
+def connect_account_signals():
+    """Approval after email verification, and the security audit log."""
+    from allauth.account import signals as account
+    from allauth.mfa import signals as mfa
+    from django.contrib.auth import signals as auth
+    from django.db.models.signals import m2m_changed
+
+    from kpo import approval, audit, roles
+    from kpo.models import AuditEvent, User
+
+    account.email_confirmed.connect(approval.on_email_confirmed, dispatch_uid="kpo-approval")
+    account.user_logged_in.connect(audit.on_logged_in, dispatch_uid="kpo-audit-login")
+    auth.user_login_failed.connect(audit.on_login_failed, dispatch_uid="kpo-audit-login-failed")
+    auth.user_logged_out.connect(audit.on_logged_out, dispatch_uid="kpo-audit-logout")
+    account.user_signed_up.connect(audit.on_signed_up, dispatch_uid="kpo-audit-signup")
+    for signal in (account.password_changed, account.password_set):
+        signal.connect(audit.on_password_changed, dispatch_uid=f"kpo-audit-password-{signal!r}")
+    account.password_reset.connect(audit.on_password_reset, dispatch_uid="kpo-audit-reset")
+    for signal, kind in (
+        (mfa.authenticator_added, AuditEvent.Kind.MFA_ADDED),
+        (mfa.authenticator_removed, AuditEvent.Kind.MFA_REMOVED),
+        (mfa.authenticator_reset, AuditEvent.Kind.MFA_RESET),
+        (mfa.authentication_failed, AuditEvent.Kind.MFA_FAILED),
+    ):
+        signal.connect(
+            audit.authenticator_receiver(kind), dispatch_uid=f"kpo-audit-{kind}", weak=False
+        )
+    m2m_changed.connect(
+        audit.on_groups_changed, sender=User.groups.through, dispatch_uid="kpo-audit-roles"
+    )
+    m2m_changed.connect(
+        roles.on_groups_changed, sender=User.groups.through, dispatch_uid="kpo-staff-flag"
+    )
 
 
 class KpoUsersConfig(WagtailUsersAppConfig):

@@ -22,7 +22,14 @@ from kpo.factories import (
     ThemeFactory,
     paragraph_body,
 )
-from kpo.models import HomePage, Organisation, SiteFooterSettings, User
+from kpo.models import (
+    AllowedEmailDomain,
+    ApprovalStatus,
+    HomePage,
+    Organisation,
+    SiteFooterSettings,
+    User,
+)
 
 SEED = 20201101
 FIXTURES = settings.BASE_DIR / "fixtures"
@@ -75,6 +82,23 @@ DEMO_ACCOUNTS = [
 ]
 
 
+# Email domains of RIEC participants whose accounts are approved after verification.
+DEMO_EMAIL_DOMAINS = {
+    "politie.nl": "Politie",
+    "om.nl": "Openbaar Ministerie",
+    "belastingdienst.nl": "Belastingdienst",
+    "nlarbeidsinspectie.nl": "Nederlandse Arbeidsinspectie",
+    "douane.nl": "Douane",
+    "uwv.nl": "UWV",
+    "utrecht.nl": "Gemeente Utrecht",
+    "denhaag.nl": "Gemeente Den Haag",
+    "groningen.nl": "Gemeente Groningen",
+    "tilburg.nl": "Gemeente Tilburg",
+    "gelderland.nl": "Provincie Gelderland",
+    "riec.nl": None,
+}
+
+
 def read_fixture(name):
     with open(FIXTURES / name, encoding="utf-8") as handle:
         return json.load(handle)
@@ -104,6 +128,14 @@ def load_themes():
         ThemeFactory(name=name, slug=slugify(name))
 
 
+def load_email_domains():
+    for domain, organisation in DEMO_EMAIL_DOMAINS.items():
+        AllowedEmailDomain.objects.get_or_create(
+            domain=domain,
+            defaults={"organisation": Organisation.objects.filter(name=organisation).first()},
+        )
+
+
 def load_accounts(password):
     for account in DEMO_ACCOUNTS:
         user = User.objects.filter(email=account.email).first()
@@ -115,6 +147,7 @@ def load_accounts(password):
                 organisation=Organisation.objects.get(name=account.organisation),
                 job_title=account.job_title,
                 is_approved=True,
+                approval_status=ApprovalStatus.APPROVED,
                 is_staff=account.superuser,
                 is_superuser=account.superuser,
             )
@@ -205,6 +238,7 @@ def load_demo(password):
     factory.random.reseed_random(SEED)
     load_organisations()
     load_themes()
+    load_email_domains()
     load_accounts(password)
     home = load_home_page()
     sections = {

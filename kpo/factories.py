@@ -3,10 +3,12 @@
 import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
-from kpo.models import HomePage, Organisation, StandardPage, Theme, User
+from kpo.models import ApprovalStatus, HomePage, Organisation, StandardPage, Theme, User
 
 TEST_PASSWORD = "kpo-test-password"  # noqa: S105
 
@@ -34,6 +36,13 @@ class ThemeFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["slug"]
 
 
+def activate_totp(user):
+    """Give ``user`` a TOTP authenticator (as after MFA setup); returns the secret."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"professional{n}@gemeente.example")
     full_name = factory.Faker("name", locale="nl_NL")
@@ -42,12 +51,23 @@ class UserFactory(factory.django.DjangoModelFactory):
     )
     organisation = factory.SubFactory(OrganisationFactory)
     is_approved = True
+    approval_status = factory.LazyAttribute(
+        lambda user: ApprovalStatus.APPROVED if user.is_approved else ApprovalStatus.PENDING
+    )
     password = factory.django.Password(TEST_PASSWORD)
 
     class Meta:
         model = User
         django_get_or_create = ["email"]
         skip_postgeneration_save = True
+
+    @factory.post_generation
+    def mfa(obj, create, extracted, **kwargs):
+        """Staff must use MFA, so staff and superusers get an authenticator unless
+        ``mfa=False`` is passed."""
+        wanted = extracted if extracted is not None else obj.is_staff or obj.is_superuser
+        if create and wanted:
+            activate_totp(obj)
 
 
 class VerifiedUserFactory(UserFactory):
@@ -59,6 +79,17 @@ class VerifiedUserFactory(UserFactory):
             EmailAddress.objects.update_or_create(
                 user=obj, email=obj.email, defaults={"verified": True, "primary": True}
             )
+
+
+class StaffUserFactory(VerifiedUserFactory):
+    """A staff member in one of the role groups (``group``), with MFA set up."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def group(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.groups.add(Group.objects.get(name=extracted))
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "kpo.mfa.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -114,6 +117,21 @@ ACCOUNT_SIGNUP_FORM_CLASS = "kpo.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[KPO] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+# allauth's default rate limits stay on (ACCOUNT_RATE_LIMITS unset): among others 5 failed
+# logins per account per 5 minutes, 10 per IP per minute, 5 reset emails per address a minute.
+# The client IP for rate limits: X-Forwarded-For is only trusted for the number of
+# proxies we run ourselves (0 = ignore the header entirely, so it cannot be spoofed).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.integer("KPO_TRUSTED_PROXY_COUNT", 0)
+# Password change keeps this session; kpo.audit ends every other one (allauth.usersessions
+# records each login's session).
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Kennisplatform Ondermijning"
+MFA_PASSKEY_LOGIN_ENABLED = False
+# Staff (editors, editorial board, community managers, administrators) must use MFA.
+KPO_REQUIRE_MFA_FOR_STAFF = env.boolean("KPO_REQUIRE_MFA_FOR_STAFF", True)
 
 # --- Internationalisation: Dutch first, English second. ---
 LANGUAGE_CODE = "nl"

@@ -15,3 +15,7 @@ SECRET_KEY = env.string("SECRET_KEY", "dev-only-insecure-key-never-used-in-produ
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+# `make run` logs in with the demo staff accounts without an authenticator app;
+# set KPO_REQUIRE_MFA_FOR_STAFF=true to try the MFA enrolment as in production.
+KPO_REQUIRE_MFA_FOR_STAFF = env.boolean("KPO_REQUIRE_MFA_FOR_STAFF", False)

@@ -31,6 +31,10 @@ STORAGES = {
 
 # HTTPS only, behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Rate limits use the address our own proxy appended to X-Forwarded-For, never one a
+# client sent along (allauth counts from the right).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.integer("KPO_TRUSTED_PROXY_COUNT", 1)
+KPO_REQUIRE_MFA_FOR_STAFF = True
 SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

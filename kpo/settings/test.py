@@ -17,7 +17,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kpo-test-media-"))  # noqa: F405
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
-ACCOUNT_RATE_LIMITS = False
+KPO_REQUIRE_MFA_FOR_STAFF = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

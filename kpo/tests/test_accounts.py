@@ -30,6 +30,7 @@ def signup_data(organisation, **overrides):
         "full_name": "Nieuwe Collega",
         "organisation": organisation.pk,
         "job_title": "Analist ondermijning",
+        "join_reason": "Ik werk aan de aanpak van ondermijning in het buitengebied.",
     }
     data.update(overrides)
     return data

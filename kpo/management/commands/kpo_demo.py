@@ -17,3 +17,8 @@ class Command(BaseCommand):
         for account in DEMO_ACCOUNTS:
             role = account.group or "lid"
             self.stdout.write(f"  {account.email:<32} {role:<20} wachtwoord: {password}")
+        if settings.KPO_REQUIRE_MFA_FOR_STAFF:
+            self.stdout.write(
+                "\nStaff accounts must first set up an authenticator app (MFA). "
+                "Set KPO_REQUIRE_MFA_FOR_STAFF=false to skip this locally."
+            )

@@ -1,0 +1,61 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from kpo import admin_views, roles
+from kpo.models import AllowedEmailDomain
+
+
+class AllowedEmailDomainViewSet(SnippetViewSet):
+    model = AllowedEmailDomain
+    icon = "mail"
+    menu_label = _("Toegestane e-maildomeinen")
+    list_display = ["domain", "organisation"]
+    search_fields = ["domain"]
+
+
+register_snippet(AllowedEmailDomainViewSet)
+
+
+class AdministratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_administrator(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_account_admin_urls():
+    return [
+        path("aanvragen/", admin_views.ApprovalQueueView.as_view(), name="kpo_approval_queue"),
+        path(
+            "aanvragen/<int:pk>/goedkeuren/",
+            admin_views.approve_application,
+            name="kpo_approve_application",
+        ),
+        path(
+            "aanvragen/<int:pk>/afwijzen/",
+            admin_views.RejectApplicationView.as_view(),
+            name="kpo_reject_application",
+        ),
+        path("logboek/", admin_views.AuditLogView.as_view(), name="kpo_audit_log"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_approval_queue_menu_item():
+    return AdministratorMenuItem(
+        _("Aanvragen"), reverse("kpo_approval_queue"), name="aanvragen", icon_name="user", order=250
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_audit_log_menu_item():
+    return AdministratorMenuItem(
+        _("Beveiligingslogboek"),
+        reverse("kpo_audit_log"),
+        name="beveiligingslogboek",
+        icon_name="history",
+        order=900,
+    )
