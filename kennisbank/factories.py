@@ -77,6 +77,9 @@ class ProductPageFactory(wagtail_factories.PageFactory):
     )
     visibility = "public"
 
+    class Meta:
+        skip_postgeneration_save = True  # ``themes`` saves the page itself when it sets any
+
     @factory.post_generation
     def themes(obj, create, extracted, **kwargs):
         if extracted:
