@@ -1,10 +1,82 @@
-"""Demo content for the Ondermijningsacademie's entrance page."""
+"""Demo content for the Ondermijningsacademie: the e-learnings in fixtures/academie.json,
+with their lessons and quiz, and a demo member's progress. Safe to run again."""
 
-from academie.factories import AcademieIndexPageFactory
+from academie.factories import (
+    AcademieIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    QuizLessonFactory,
+)
+from academie.models import Enrolment, LessonProgress
 from kpo.demo import ensure_child, read_fixture
 from kpo.factories import paragraph_body
+from kpo.models import Theme, User
 
 
 def load_academie(home):
     body = paragraph_body(*read_fixture("pages.json")["academie"]["body"])
-    return ensure_child(home, AcademieIndexPageFactory, "academie", body=body)
+    academie = ensure_child(home, AcademieIndexPageFactory, "academie", body=body)
+    content = read_fixture("academie.json")
+    courses = {}
+    for item in content["courses"]:
+        courses[item["slug"]] = load_course(academie, item, courses)
+    for item in content["enrolments"]:
+        load_enrolment(item, courses[item["course"]])
+    return academie
+
+
+def load_course(academie, item, courses):
+    owner = item.get("course_owner")
+    course = ensure_child(
+        academie,
+        CoursePageFactory,
+        item["slug"],
+        title=item["title"],
+        intro=item["intro"],
+        description=paragraph_body(*item["description"]),
+        learning_objectives=bullet_list(item["learning_objectives"]),
+        audience=item["audience"],
+        duration_minutes=item["duration_minutes"],
+        format=item["format"],
+        themes=list(Theme.objects.filter(name__in=item["themes"])),
+        prerequisites=[courses[slug] for slug in item.get("prerequisites", [])],
+        has_certificate=item["has_certificate"],
+        enrolment_policy=item["enrolment_policy"],
+        course_owner=User.objects.get(email=owner) if owner else None,
+    )
+    for lesson in item["lessons"]:
+        load_lesson(course, lesson)
+    return course
+
+
+def load_lesson(course, item):
+    fields = {"title": item["title"], "intro": item["intro"]}
+    quiz = item.get("quiz")
+    if quiz is None:
+        return ensure_child(
+            course, LessonPageFactory, item["slug"], body=paragraph_body(*item["body"]), **fields
+        )
+    questions = [
+        {"text": q["text"], "kind": q["kind"], "answers": [tuple(a) for a in q["answers"]]}
+        for q in quiz["questions"]
+    ]
+    return ensure_child(
+        course,
+        QuizLessonFactory,
+        item["slug"],
+        pass_mark=quiz["pass_mark"],
+        max_attempts=quiz["max_attempts"],
+        questions=questions,
+        **fields,
+    )
+
+
+def load_enrolment(item, course):
+    user = User.objects.get(email=item["user"])
+    Enrolment.objects.get_or_create(user=user, course=course)
+    for lesson in course.lessons().filter(slug__in=item["completed_lessons"]):
+        LessonProgress.objects.get_or_create(user=user, lesson=lesson)
+
+
+def bullet_list(items):
+    return "<ul>" + "".join(f"<li>{text}</li>" for text in items) + "</ul>"

@@ -1,0 +1,44 @@
+import pytest
+from django.urls import reverse
+
+from academie.models import CoursePage, Enrolment, LessonProgress, QuizAnswer, QuizQuestion
+from kpo.demo import load_demo
+from kpo.models import User
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "demo-test-wachtwoord"  # noqa: S105
+
+
+def counts():
+    return [
+        model.objects.count()
+        for model in (CoursePage, QuizQuestion, QuizAnswer, Enrolment, LessonProgress)
+    ]
+
+
+def test_demo_academy_loads_twice_without_duplicates():
+    load_demo(PASSWORD)
+    first = counts()
+    load_demo(PASSWORD)
+    assert counts() == first
+
+
+def test_demo_academy_has_the_real_e_learnings_and_a_quiz(client):
+    load_demo(PASSWORD)
+    titles = set(CoursePage.objects.live().values_list("title", flat=True))
+    assert {"E-learning Wet Bibob: de basis", "E-learning ondermijning"} <= titles
+    assert any("AVG" in title for title in titles)
+    basis = CoursePage.objects.get(slug="e-learning-wet-bibob-basis")
+    quiz = basis.lessons().get(kind="quiz")
+    assert quiz.questions.count() >= 3
+    verdieping = CoursePage.objects.get(slug="e-learning-wet-bibob-verdieping")
+    assert list(verdieping.prerequisites.all()) == [basis]
+    for course in CoursePage.objects.all():
+        assert client.get(course.url).status_code == 200
+
+    client.force_login(User.objects.get(email="lid@kpo.example"))
+    page = client.get(reverse("academie:dashboard")).content.decode()
+    assert "E-learning ondermijning" in page
+    assert "1 van 3 lessen afgerond (33%)" in page
+    assert client.get(quiz.url).status_code == 200
