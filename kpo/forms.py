@@ -3,7 +3,7 @@ from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
-from kpo.models import Organisation, Theme
+from kpo.models import Organisation, Theme, User
 
 
 class KpoFormRenderer(TemplatesSetting):
@@ -99,3 +99,78 @@ class SignupForm(forms.Form):
         user.join_reason = self.cleaned_data["join_reason"]
         user.save()
         user.themes.set(self.cleaned_data["themes"])
+
+
+class ProfileForm(forms.ModelForm):
+    """The member's own profile and which parts other members may see."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        empty_label=_("Andere organisatie (hieronder)"),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thema's"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "full_name",
+            "organisation",
+            "organisation_other",
+            "job_title",
+            "expertise",
+            "themes",
+            "show_organisation",
+            "show_job_title",
+            "show_expertise",
+            "show_themes",
+            "show_email",
+        ]
+        widgets = {"expertise": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "expertise": _("Waar kunnen collega's u over benaderen? Bijvoorbeeld: Bibob-toetsen."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("organisation") and not cleaned.get("organisation_other", "").strip():
+            self.add_error("organisation_other", _("Kies uw organisatie of vul de naam ervan in."))
+        return cleaned
+
+
+class DirectoryFilterForm(forms.Form):
+    """'Vind een collega': search by name and expertise, filter by organisation and theme."""
+
+    naam = forms.CharField(label=_("Naam"), required=False, max_length=200)
+    expertise = forms.CharField(label=_("Expertise of functie"), required=False, max_length=200)
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        empty_label=_("Alle organisaties"),
+    )
+    thema = forms.ModelChoiceField(
+        label=_("Thema"),
+        queryset=Theme.objects.all(),
+        required=False,
+        empty_label=_("Alle thema's"),
+        to_field_name="slug",
+    )
+
+    def filters(self):
+        """Keyword arguments for ``kpo.profiles.search_members`` (empty when invalid)."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "name": data["naam"].strip(),
+            "expertise": data["expertise"].strip(),
+            "organisation": data["organisatie"],
+            "theme": data["thema"],
+        }

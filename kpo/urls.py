@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("mijn-account/", views.account_overview, name="account_overview"),
+    path("", include("kpo.accounts_urls")),
     path("documenten/", include(wagtaildocs_urls)),
     path("feeds/", include("kennisbank.urls")),
     path("zoeken/", search_views.search, name="search"),
