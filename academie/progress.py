@@ -6,6 +6,7 @@ from functools import reduce
 from operator import or_
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from academie.models import (
@@ -46,6 +47,7 @@ class CourseState:
     enrolment: Enrolment | None = None
     completed_ids: set = field(default_factory=set)
     missing_prerequisites: list = field(default_factory=list)
+    can_learn: bool = False
 
     @property
     def progress(self):
@@ -66,8 +68,8 @@ class CourseState:
 def course_state(user, course):
     """The course's lessons and ``user``'s enrolment and progress, in a fixed number of queries."""
     lessons = list(course.lessons())
-    state = CourseState(course, lessons)
-    if not can_learn(user):
+    state = CourseState(course, lessons, can_learn=can_learn(user))
+    if not state.can_learn:
         return state
     state.enrolment = Enrolment.objects.filter(user=user, course=course).first()
     state.completed_ids = completed_lesson_ids(user, lessons)
@@ -112,25 +114,26 @@ def decide(enrolment, approve):
 
 
 def record_view(user, lesson):
-    """Viewing completes a lesson whose kind completes on view."""
-    if lesson.kind in COMPLETES_ON_VIEW:
-        mark_complete(user, lesson)
+    """Viewing completes a lesson whose kind completes on view. True if newly completed."""
+    return lesson.kind in COMPLETES_ON_VIEW and mark_complete(user, lesson)
 
 
 def mark_complete(user, lesson):
-    """Record ``lesson`` as completed, and the course once all its lessons are."""
+    """Record ``lesson`` as completed, and the course once all its lessons are.
+    True if the lesson was not completed before."""
     if LessonProgress.objects.filter(user=user, lesson=lesson).exists():
-        return
+        return False
     try:
         with transaction.atomic():
             LessonProgress.objects.create(user=user, lesson=lesson)
     except IntegrityError:  # a concurrent request recorded it first
-        return
+        return False
     course = CoursePage.objects.parent_of(lesson).get()
     if not course.lessons().exclude(progress__user=user).exists():
         Enrolment.objects.filter(user=user, course=course, completed_at__isnull=True).update(
             completed_at=timezone.now()
         )
+    return True
 
 
 def dashboard(user):
@@ -139,7 +142,7 @@ def dashboard(user):
         Enrolment.objects.filter(user=user)
         .exclude(status=EnrolmentStatus.REJECTED)
         .select_related("course")
-        .order_by("completed_at", "-created_at")
+        .order_by(F("completed_at").asc(nulls_first=True), "-created_at")
     )
     if not enrolments:
         return []
@@ -151,6 +154,7 @@ def dashboard(user):
             lessons.get(enrolment.course.path, []),
             enrolment,
             {ls.pk for ls in lessons.get(enrolment.course.path, []) if ls.pk in completed},
+            can_learn=True,
         )
         for enrolment in enrolments
     ]

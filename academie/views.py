@@ -18,30 +18,23 @@ from academie.models import CoursePage, Enrolment, EnrolmentStatus
 
 def serve_lesson(request, lesson, render):
     """Only enrolled learners reach a lesson; viewing it or passing its quiz completes it."""
-    course = CoursePage.objects.parent_of(lesson).get()
-    refusal = refuse_unless_enrolled(request, course, lesson)
-    if refusal is not None:
-        return refusal
-    if lesson.is_quiz and request.method == "POST":
-        return submit_quiz(request, lesson, render)
-    progress.record_view(request.user, lesson)
-    return render(request)
-
-
-def refuse_unless_enrolled(request, course, lesson):
-    """Anonymous: log in. Not an approved member: 403. Not enrolled: a page to enrol."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not progress.can_learn(request.user):
         raise PermissionDenied
+    course = CoursePage.objects.parent_of(lesson).get()
     state = progress.course_state(request.user, course)
-    if state.is_enrolled:
-        return None
-    context = {"page": lesson, "course": course, "state": state}
-    return TemplateResponse(request, "academie/enrolment_required.html", context, status=403)
+    if not state.is_enrolled:
+        context = {"page": lesson, "course": course, "state": state}
+        return TemplateResponse(request, "academie/enrolment_required.html", context, status=403)
+    if lesson.is_quiz and request.method == "POST":
+        return submit_quiz(request, lesson, render, course=course, state=state)
+    if progress.record_view(request.user, lesson):
+        state.completed_ids.add(lesson.pk)
+    return render(request, course=course, state=state)
 
 
-def submit_quiz(request, lesson, render):
+def submit_quiz(request, lesson, render, **context):
     status = quiz.quiz_status(request.user, lesson)
     if not status.can_attempt:
         messages.warning(request, _("U kunt deze toets niet opnieuw maken."))
@@ -49,7 +42,7 @@ def submit_quiz(request, lesson, render):
     questions = quiz.questions_for_attempt(request.user, lesson, len(status.attempts) + 1)
     form = QuizForm(questions, request.POST)
     if not form.is_valid():
-        return render(request, quiz_form=form)
+        return render(request, quiz_form=form, **context)
     attempt = quiz.record_attempt(request.user, lesson, questions, form.selected())
     if attempt.passed:
         messages.success(request, _("Gefeliciteerd, u bent geslaagd voor deze toets."))
@@ -58,10 +51,10 @@ def submit_quiz(request, lesson, render):
     return redirect(lesson.url)
 
 
-def lesson_context(request, lesson, quiz_form=None):
+def lesson_context(request, lesson, course=None, state=None, quiz_form=None):
     """The template context of a lesson: its course with progress, and the quiz if any."""
-    course = CoursePage.objects.parent_of(lesson).get()
-    state = progress.course_state(request.user, course)
+    course = course or CoursePage.objects.parent_of(lesson).get()
+    state = state or progress.course_state(request.user, course)
     context = {"course": course, "state": state, **neighbours(state.lessons, lesson)}
     if lesson.is_quiz and progress.can_learn(request.user):
         status = quiz.quiz_status(request.user, lesson)
@@ -110,9 +103,11 @@ def dashboard(request):
     """'Mijn leeromgeving': the learner's courses with progress and a resume button."""
     if not progress.can_learn(request.user):
         raise PermissionDenied
-    return TemplateResponse(
-        request, "academie/dashboard.html", {"courses": progress.dashboard(request.user)}
-    )
+    context = {
+        "courses": progress.dashboard(request.user),
+        "pending_count": pending_for(request.user).count(),
+    }
+    return TemplateResponse(request, "academie/dashboard.html", context)
 
 
 def pending_for(user):

@@ -5,7 +5,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from kpo.blocks import BodyBlock
 
@@ -108,7 +107,6 @@ class LessonPage(Page):
             help_text=_("Alleen van toepassing als de les een toets is."),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["academie.CoursePage"]
     subpage_types = []
     allowed_http_methods = ["GET", "HEAD", "POST"]
@@ -116,6 +114,10 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("les")
         verbose_name_plural = _("lessen")
+
+    def get_sitemap_urls(self, request=None):
+        """Lessons are for enrolled learners only: they stay out of the sitemap."""
+        return []
 
     @property
     def is_quiz(self):
@@ -125,7 +127,7 @@ class LessonPage(Page):
         from academie.views import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(request, self, kwargs.get("quiz_form")))
+        context.update(lesson_context(request, self, **kwargs))
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -23,10 +23,15 @@ def test_anonymous_visitors_are_asked_to_log_in_for_a_lesson(client, lessons):
     assert response.url.startswith(reverse("account_login"))
 
 
-def test_unapproved_members_get_403_like_other_members_only_content(client, lessons):
+def test_unapproved_members_get_403_like_other_members_only_content(client, course, lessons):
     client.force_login(VerifiedUserFactory(is_approved=False))
     assert client.get(lessons[0].url).status_code == 403
-    assert client.post(enrol_url(lessons[0].get_parent())).status_code == 403
+    assert client.post(enrol_url(course)).status_code == 403
+    assert "Uw account is nog niet goedgekeurd." in client.get(course.url).content.decode()
+
+
+def test_lessons_stay_out_of_the_sitemap(lessons):
+    assert lessons[0].get_sitemap_urls() == []
 
 
 def test_members_not_enrolled_get_a_page_to_enrol(member_client, course, lessons):
@@ -61,7 +66,11 @@ def test_course_owner_approves_pending_enrolments(member_client, member, academi
 
     client = Client()
     client.force_login(owner)
+    dashboard = client.get(reverse("academie:dashboard")).content.decode()
+    assert "1 aanmelding wacht op uw besluit" in dashboard
     assert member.full_name in client.get(reverse("academie:approvals")).content.decode()
+    others = member_client.get(reverse("academie:approvals")).content.decode()
+    assert "Er wachten geen aanmeldingen op uw besluit." in others
     response = client.post(decide, {"besluit": "misschien"}, follow=True)
     assert "Kies of u de aanmelding goedkeurt of afwijst." in response.content.decode()
     client.post(decide, {"besluit": "goedkeuren"})
@@ -114,13 +123,16 @@ def test_dashboard_shows_progress_and_resumes_at_the_next_lesson(
     assert "Verder met" in page
 
 
-def test_course_page_queries_do_not_grow_with_lessons(
-    member_client, course, enrolment, django_assert_max_num_queries
+@pytest.mark.parametrize("lesson_index", [None, 0])
+def test_course_and_lesson_page_queries_do_not_grow_with_lessons(
+    member_client, course, lessons, enrolment, lesson_index, django_assert_max_num_queries
 ):
+    url = course.url if lesson_index is None else lessons[lesson_index].url
+    member_client.get(url)
     with CaptureQueriesContext(connection) as few:
-        assert member_client.get(course.url).status_code == 200
+        assert member_client.get(url).status_code == 200
     for number in range(10):
         LessonPageFactory(parent=course, title=f"Extra les {number}")
     with django_assert_max_num_queries(len(few.captured_queries)):
-        page = member_client.get(course.url).content.decode()
+        page = member_client.get(url).content.decode()
     assert "Extra les 9" in page
