@@ -51,6 +51,7 @@ def pending_applications():
     return (
         User.objects.filter(
             approval_status=ApprovalStatus.PENDING,
+            is_approved=False,
             is_active=True,
             deleted_at__isnull=True,
             emailaddress__verified=True,

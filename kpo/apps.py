@@ -24,7 +24,7 @@ def connect_account_signals():
     from allauth.account import signals as account
     from allauth.mfa import signals as mfa
     from django.contrib.auth import signals as auth
-    from django.db.models.signals import m2m_changed
+    from django.db.models.signals import m2m_changed, post_save, pre_save
 
     from kpo import approval, audit, roles
     from kpo.models import AuditEvent, User
@@ -49,6 +49,8 @@ def connect_account_signals():
     m2m_changed.connect(
         audit.on_groups_changed, sender=User.groups.through, dispatch_uid="kpo-audit-roles"
     )
+    pre_save.connect(audit.remember_superuser_flag, sender=User, dispatch_uid="kpo-audit-su")
+    post_save.connect(audit.on_user_saved, sender=User, dispatch_uid="kpo-audit-su-saved")
     m2m_changed.connect(
         roles.on_groups_changed, sender=User.groups.through, dispatch_uid="kpo-staff-flag"
     )

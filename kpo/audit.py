@@ -82,7 +82,7 @@ def on_password_reset(sender, request, user, **kwargs):
 
 def authenticator_receiver(kind):
     def receiver(sender, request, user, authenticator, **kwargs):
-        record(kind, request, user=user, actor=user, detail=authenticator.get_type_display())
+        record(kind, request, user=user, actor=user, detail=authenticator.type)
 
     return receiver
 
@@ -99,3 +99,20 @@ def on_groups_changed(sender, instance, action, pk_set, reverse, **kwargs):
         group_users = [(group, instance) for group in Group.objects.filter(pk__in=pk_set)]
     for group, user in group_users:
         record(kinds[action], request, user=user, detail=group.name)
+
+
+def remember_superuser_flag(sender, instance, update_fields=None, **kwargs):
+    """Before saving a user, note whether the superuser flag is about to change."""
+    if instance.pk is None or (update_fields is not None and "is_superuser" not in update_fields):
+        return
+    was_superuser = (
+        User.objects.filter(pk=instance.pk).values_list("is_superuser", flat=True).first()
+    )
+    if was_superuser is not None and was_superuser != instance.is_superuser:
+        instance._kpo_superuser_changed = True
+
+
+def on_user_saved(sender, instance, **kwargs):
+    if instance.__dict__.pop("_kpo_superuser_changed", False):
+        kind = Kind.ROLE_ADDED if instance.is_superuser else Kind.ROLE_REMOVED
+        record(kind, context.request, user=instance, detail="superuser")

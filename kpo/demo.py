@@ -28,6 +28,7 @@ from kpo.models import (
     HomePage,
     Organisation,
     SiteFooterSettings,
+    Theme,
     User,
 )
 
@@ -43,6 +44,8 @@ class DemoAccount:
     job_title: str
     group: str | None = None
     superuser: bool = False
+    expertise: str = ""
+    themes: tuple[str, ...] = ()
 
 
 DEMO_ACCOUNTS = [
@@ -76,10 +79,31 @@ DEMO_ACCOUNTS = [
         roles.COMMUNITY_MANAGERS,
     ),
     DemoAccount(
-        "lid@kpo.example", "Lars Mulder", "Gemeente Utrecht", "Beleidsadviseur ondermijning"
+        "lid@kpo.example",
+        "Lars Mulder",
+        "Gemeente Utrecht",
+        "Beleidsadviseur ondermijning",
+        expertise="Leegstaande agrarische panden, weerbaar buitengebied, Bibob-adviezen",
+        themes=("Buitengebied", "Wet Bibob", "Criminele geldstromen en witwassen"),
     ),
-    DemoAccount("nieuw@kpo.example", "Noor El Amrani", "Gemeente Tilburg", "Toezichthouder"),
+    DemoAccount(
+        "nieuw@kpo.example",
+        "Noor El Amrani",
+        "Gemeente Tilburg",
+        "Toezichthouder",
+        expertise="Toezicht op horeca en vakantieparken",
+        themes=("Horeca", "Vakantieparken"),
+    ),
 ]
+
+# An application waiting in the beheerder's approval queue (not an allowlisted domain).
+DEMO_APPLICANT = {
+    "email": "aanvrager@adviesbureau.example",
+    "full_name": "Sam de Wit",
+    "organisation_other": "Adviesbureau Integriteit",
+    "job_title": "Integriteitsadviseur",
+    "join_reason": "Ik adviseer gemeenten over Bibob-toetsen en wil kennis uitwisselen.",
+}
 
 
 # Email domains of RIEC participants whose accounts are approved after verification.
@@ -150,10 +174,19 @@ def load_accounts(password):
                 approval_status=ApprovalStatus.APPROVED,
                 is_staff=account.superuser,
                 is_superuser=account.superuser,
+                expertise=account.expertise,
             )
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+            user.themes.set(Theme.objects.filter(name__in=account.themes))
         if account.group:
             user.groups.add(Group.objects.get(name=account.group))
+
+
+def load_applicant():
+    if User.objects.filter(email=DEMO_APPLICANT["email"]).exists():
+        return
+    user = User.objects.create_user(password=None, **DEMO_APPLICANT)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
 
 def load_home_page():
@@ -240,6 +273,7 @@ def load_demo(password):
     load_themes()
     load_email_domains()
     load_accounts(password)
+    load_applicant()
     home = load_home_page()
     sections = {
         "kennisbank": load_kennisbank(home),

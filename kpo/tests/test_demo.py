@@ -4,8 +4,9 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Revision, Site
 
 from kennisbank.models import NewsPage
+from kpo import approval
 from kpo.demo import DEMO_ACCOUNTS, load_demo
-from kpo.models import HomePage, Organisation, Theme, User
+from kpo.models import AllowedEmailDomain, HomePage, Organisation, Theme, User
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,15 @@ def test_demo_accounts_can_log_in_with_the_demo_password(client, account):
     if account.group:
         assert user.groups.filter(name=account.group).exists()
     assert Group.objects.filter(name=account.group).exists() or account.group is None
+
+
+def test_demo_loader_seeds_the_allowlist_profiles_and_an_application():
+    load_demo(PASSWORD)
+
+    assert AllowedEmailDomain.matches("agent@politie.nl")
+    assert AllowedEmailDomain.matches("jurist@om.nl")
+    lid = User.objects.get(email="lid@kpo.example")
+    assert lid.themes.filter(name="Wet Bibob").exists() and lid.expertise
+    assert [user.email for user in approval.pending_applications()] == [
+        "aanvrager@adviesbureau.example"
+    ]
