@@ -57,21 +57,18 @@ class QuizForm(forms.Form):
 
     def __init__(self, questions, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.questions = list(questions)
-        for number, question in enumerate(self.questions, start=1):
-            self.fields[self.field_name(question)] = question_field(number, question)
-
-    @staticmethod
-    def field_name(question):
-        return f"vraag-{question.pk}"
+        self.questions = {}
+        for number, question in enumerate(questions, start=1):
+            # Unsaved questions (an editor's preview) have no id yet.
+            name = f"vraag-{question.pk}" if question.pk else f"nieuwe-vraag-{number}"
+            self.questions[name] = question
+            self.fields[name] = question_field(number, question)
 
     def selected(self):
         """The chosen answer ids per question id."""
         return {
-            question.pk: {
-                int(value) for value in as_list(self.cleaned_data[self.field_name(question)])
-            }
-            for question in self.questions
+            question.pk: {int(value) for value in as_list(self.cleaned_data[name])}
+            for name, question in self.questions.items()
         }
 
 

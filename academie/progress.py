@@ -69,7 +69,7 @@ def course_state(user, course):
     """The course's lessons and ``user``'s enrolment and progress, in a fixed number of queries."""
     lessons = list(course.lessons())
     state = CourseState(course, lessons, can_learn=can_learn(user))
-    if not state.can_learn:
+    if not state.can_learn or course.pk is None:  # unsaved: an editor's preview
         return state
     state.enrolment = Enrolment.objects.filter(user=user, course=course).first()
     state.completed_ids = completed_lesson_ids(user, lessons)

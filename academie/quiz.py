@@ -5,6 +5,8 @@ as correct only when exactly the right answers are chosen."""
 import random
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from academie.models import QuizAttempt
 from academie.progress import mark_complete
 
@@ -22,7 +24,10 @@ class Score:
 
 def questions_for_attempt(user, lesson, attempt_number):
     """The lesson's questions with their answers, shuffled per learner and attempt if set."""
-    questions = list(lesson.questions.prefetch_related("answers"))
+    questions = lesson.questions.all()
+    if isinstance(questions, QuerySet):  # not an editor's unsaved preview, held in memory
+        questions = questions.prefetch_related("answers")
+    questions = list(questions)
     if lesson.shuffle_questions:
         random.Random(f"{user.pk}:{lesson.pk}:{attempt_number}").shuffle(questions)
     return questions
@@ -64,7 +69,9 @@ class QuizStatus:
 
 
 def quiz_status(user, lesson):
-    return QuizStatus(list(lesson.attempts.filter(user=user)), lesson.max_attempts)
+    """``user``'s attempts at ``lesson`` (none yet for a lesson being previewed unsaved)."""
+    attempts = list(lesson.attempts.filter(user=user)) if lesson.pk else []
+    return QuizStatus(attempts, lesson.max_attempts)
 
 
 def record_attempt(user, lesson, questions, selected):

@@ -68,7 +68,10 @@ def lesson_context(request, lesson, course=None, state=None, quiz_form=None):
 
 
 def neighbours(lessons, lesson):
-    index = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk) if lessons else 0
+    """The lessons before and after ``lesson`` (absent when previewing a new lesson)."""
+    index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
+    if lesson.pk is None or index is None:
+        return {"previous_lesson": None, "next_lesson": None}
     return {
         "previous_lesson": lessons[index - 1] if index > 0 else None,
         "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,

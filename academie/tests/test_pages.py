@@ -1,9 +1,17 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from academie.factories import CoursePageFactory
-from academie.models import AcademieIndexPage, CoursePage, EnrolmentPolicy, LessonPage
+from academie.models import (
+    AcademieIndexPage,
+    CoursePage,
+    EnrolmentPolicy,
+    LessonPage,
+    QuizAnswer,
+    QuizQuestion,
+)
 from kpo.factories import ThemeFactory, UserFactory
 from kpo.models import HomePage
 
@@ -142,3 +150,37 @@ def test_quiz_renders_each_question_as_a_fieldset(member_client, quiz, enrolment
     assert page.count("<fieldset") == 2
     assert "<legend" in page
     assert 'type="checkbox"' in page and 'type="radio"' in page
+
+
+def preview(page):
+    request = RequestFactory().get("/")
+    request.user = UserFactory(is_superuser=True, is_staff=True)
+    request.is_preview = True
+    response = page.serve_preview(request, page.default_preview_mode)
+    assert response.status_code == 200
+    return response.render().content.decode()
+
+
+def test_editor_previews_a_new_course_before_saving(academie, course):
+    new = CoursePage(
+        title="Nieuwe e-learning", slug="nieuw", duration_minutes=20, prerequisites=[course]
+    )
+    new.depth = academie.depth + 1
+    new.path = academie.get_last_child()._inc_path()
+    page = preview(new)
+    assert "Nieuwe e-learning" in page and "E-learning Wet Bibob" in page
+    assert "Hier schrijven deelnemers zich in" in page
+
+
+def test_editor_previews_a_new_quiz_before_saving(course):
+    answers = [QuizAnswer(text="Een verordening", is_correct=True), QuizAnswer(text="Een wet")]
+    lesson = LessonPage(
+        title="Nieuwe toets",
+        slug="nieuwe-toets",
+        kind="quiz",
+        questions=[QuizQuestion(text="Wat is een APV?", answers=answers)],
+    )
+    lesson.depth = course.depth + 1
+    lesson.path = course.get_last_child()._inc_path()
+    page = preview(lesson)
+    assert "1. Wat is een APV?" in page and "Een verordening" in page
