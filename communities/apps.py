@@ -6,3 +6,15 @@ class CommunitiesConfig(AppConfig):
     name = "communities"
     verbose_name = _("Lerende netwerken")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from allauth.account.signals import email_confirmed
+
+        email_confirmed.connect(accept_invitations, dispatch_uid="communities.invitations")
+
+
+def accept_invitations(sender, request, email_address, **kwargs):
+    """Someone invited before they had an account becomes a member once the address is verified."""
+    from communities.membership import accept_invitations_for_email
+
+    accept_invitations_for_email(email_address.user, email_address.email)

@@ -1,10 +1,79 @@
-"""Demo content for the learning communities' entrance page."""
+"""Demo content for the learning communities: the five communities named in the annual
+reports, the demo accounts' memberships and a few conversations from fixtures/communities.json.
+Idempotent: what exists is left alone."""
 
-from communities.factories import CommunitiesIndexPageFactory
+from communities.factories import (
+    CommunitiesIndexPageFactory,
+    CommunityFactory,
+    PostFactory,
+    TopicFactory,
+)
+from communities.models import Community, Membership, MembershipStatus
+from communities.posting import render_body
 from kpo.demo import ensure_child, read_fixture
 from kpo.factories import paragraph_body
+from kpo.models import Theme, User
 
 
 def load_communities(home):
     body = paragraph_body(*read_fixture("pages.json")["communities"]["body"])
-    return ensure_child(home, CommunitiesIndexPageFactory, "communities", body=body)
+    index = ensure_child(home, CommunitiesIndexPageFactory, "communities", body=body)
+    content = read_fixture("communities.json")
+    for item in content["communities"]:
+        load_community(item)
+    for item in content["memberships"]:
+        Membership.objects.update_or_create(
+            community=Community.objects.get(slug=item["community"]),
+            user=User.objects.get(email=item["email"]),
+            defaults={"role": item["role"], "status": MembershipStatus.ACTIVE},
+        )
+    for item in content["topics"]:
+        load_topic(item)
+    return index
+
+
+def load_community(item):
+    community = CommunityFactory(
+        slug=item["slug"], name=item["name"], type=item["type"], description=item["description"]
+    )
+    community.themes.add(*Theme.objects.filter(slug__in=item["themes"]))
+    if "theme_page" in item:
+        link_theme_page(community, item["theme_page"])
+    return community
+
+
+def load_topic(item):
+    community = Community.objects.get(slug=item["community"])
+    if community.topics.filter(title=item["title"]).exists():
+        return
+    topic = TopicFactory(
+        community=community,
+        author=User.objects.get(email=item["author"]),
+        kind=item["kind"],
+        title=item["title"],
+        is_pinned=item.get("pinned", False),
+    )
+    add_post(topic, topic.author, item["body"], is_opening=True)
+    replies = [
+        add_post(topic, User.objects.get(email=reply["author"]), reply["body"])
+        for reply in item.get("replies", [])
+    ]
+    topic.reply_count = len(replies)
+    if "accepted_reply" in item:
+        topic.accepted_answer = replies[item["accepted_reply"]]
+    topic.save()
+
+
+def add_post(topic, author, source, is_opening=False):
+    body, _mentioned = render_body(source, topic.community)
+    return PostFactory(topic=topic, author=author, source=source, body=body, is_opening=is_opening)
+
+
+def link_theme_page(community, theme_slug):
+    """Link the kennisbank theme page to its community once, as an editor would."""
+    from kennisbank.models import ThemaPage
+
+    page = ThemaPage.objects.filter(theme__slug=theme_slug, community=None).first()
+    if page is not None:
+        page.community = community
+        page.save_revision().publish()

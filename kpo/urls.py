@@ -26,6 +26,7 @@ urlpatterns = [
     path("feeds/", include("kennisbank.urls")),
     path("zoeken/", search_views.search, name="search"),
     path("academie/", include("academie.urls")),
+    path("communities/", include("communities.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -17,9 +17,8 @@ PRODUCTS_PER_PAGE = 12
 
 
 class ThemaPage(KennisbankPage):
-    """The page of one theme: what it is about, who to ask, and its knowledge products.
-
-    The theme's learning community is to be linked here once communities exist."""
+    """The page of one theme: what it is about, who to ask, its knowledge products and
+    its learning community."""
 
     theme = models.OneToOneField(
         "kpo.Theme",
@@ -30,10 +29,20 @@ class ThemaPage(KennisbankPage):
     )
     intro = models.TextField(_("introductie"), help_text=_("Waar gaat dit thema over?"))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"), blank=True)
+    community = models.ForeignKey(
+        "communities.Community",
+        verbose_name=_("gekoppelde community"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="theme_pages",
+        help_text=_("De lerende community over dit thema; alleen leden zien de inhoud ervan."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("theme"),
+        FieldPanel("community"),
         FieldPanel("intro"),
         FieldPanel("body"),
         InlinePanel("contacts", label=_("contactpersonen en ambassadeurs")),

@@ -1,0 +1,99 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class TopicKind(models.TextChoices):
+    DISCUSSION = "discussion", _("Discussie")
+    QUESTION = "question", _("Vraag")
+
+
+class Topic(models.Model):
+    """A discussion or a question in a community; its posts are the opening post and replies."""
+
+    community = models.ForeignKey(
+        "communities.Community", on_delete=models.CASCADE, related_name="topics"
+    )
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=TopicKind.choices, default=TopicKind.DISCUSSION
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="community_topics"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_activity_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    reply_count = models.PositiveIntegerField(default=0)
+    is_pinned = models.BooleanField(_("vastgezet"), default=False)
+    is_locked = models.BooleanField(_("gesloten"), default=False)
+    accepted_answer = models.OneToOneField(
+        "communities.Post",
+        verbose_name=_("geaccepteerd antwoord"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-is_pinned", "-last_activity_at"]
+        verbose_name = _("onderwerp")
+        verbose_name_plural = _("onderwerpen")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("communities:topic", args=[self.community.slug, self.pk])
+
+    @property
+    def is_question(self):
+        return self.kind == TopicKind.QUESTION
+
+
+class Post(models.Model):
+    """The opening post or a reply. ``body`` is the sanitised HTML of ``source``."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="community_posts"
+    )
+    is_opening = models.BooleanField(default=False)
+    source = models.TextField(_("bericht"), max_length=20000)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    is_hidden = models.BooleanField(_("verborgen"), default=False)
+    hidden_reason = models.CharField(_("reden"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+
+    def __str__(self):
+        return f"{self.author} in {self.topic}"
+
+    def get_absolute_url(self):
+        return f"{self.topic.get_absolute_url()}#bericht-{self.pk}"
+
+
+class PostRevision(models.Model):
+    """An earlier version of a post, kept when it is edited."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    source = models.TextField()
+    body = models.TextField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("eerdere versie")
+        verbose_name_plural = _("eerdere versies")
+
+    def __str__(self):
+        return f"{self.post} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -1,0 +1,121 @@
+"""Writing in a community: topics, replies, edits (with history) and accepted answers.
+
+Every post body goes through ``kpo.sanitize``; @mentions of members become links."""
+
+import re
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import (
+    FollowLevel,
+    Membership,
+    MembershipStatus,
+    Post,
+    PostRevision,
+    Topic,
+)
+from communities.notify import follow, notify_accepted, notify_new_post
+from kpo.sanitize import sanitize_html, text_to_html
+
+MENTION = re.compile(r"(?<![\w@/.:=&\"'-])@([a-z0-9][a-z0-9-]*[a-z0-9])", re.IGNORECASE)
+RATE_LIMIT_POSTS = 5
+RATE_LIMIT_SECONDS = 60
+RATE_LIMIT_MESSAGE = _(
+    "U plaatst te snel achter elkaar berichten. Wacht een minuut en probeer het dan opnieuw; "
+    "uw tekst is bewaard."
+)
+
+
+class PostingError(Exception):
+    """Posting is not allowed right now; the message is shown next to the text field."""
+
+
+def mention_handle(user):
+    """The name to @mention a member with: their full name as a slug, e.g. @lars-mulder."""
+    return slugify(user.full_name or user.email.split("@")[0])
+
+
+def member_handles(community):
+    """Handle → user id of the community's active members."""
+    members = Membership.objects.filter(
+        community=community, status=MembershipStatus.ACTIVE
+    ).select_related("user")
+    return {mention_handle(membership.user): membership.user_id for membership in members}
+
+
+def render_body(source, community):
+    """Sanitised HTML for ``source`` and the ids of the members it mentions."""
+    handles = member_handles(community)
+    members_url = reverse("communities:members", args=[community.slug])
+    mentioned = set()
+
+    def link(match):
+        user_id = handles.get(match.group(1).lower())
+        if user_id is None:
+            return match.group(0)
+        mentioned.add(user_id)
+        return f'<a href="{members_url}#lid-{user_id}">@{escape(match.group(1).lower())}</a>'
+
+    return sanitize_html(MENTION.sub(link, text_to_html(source))), mentioned
+
+
+def check_rate_limit(user):
+    """At most ``RATE_LIMIT_POSTS`` posts per ``RATE_LIMIT_SECONDS`` per member."""
+    key = f"communities:posts:{user.pk}"
+    cache.add(key, 0, RATE_LIMIT_SECONDS)
+    if cache.incr(key) > RATE_LIMIT_POSTS:
+        raise PostingError(RATE_LIMIT_MESSAGE)
+
+
+@transaction.atomic
+def start_topic(community, author, kind, title, source):
+    check_rate_limit(author)
+    topic = Topic.objects.create(community=community, author=author, kind=kind, title=title)
+    body, mentioned = render_body(source, community)
+    post = Post.objects.create(
+        topic=topic, author=author, is_opening=True, source=source, body=body
+    )
+    follow(author, community, FollowLevel.WATCH, topic=topic)
+    notify_new_post(post, mentioned)
+    return topic
+
+
+@transaction.atomic
+def reply(topic, author, source):
+    if topic.is_locked:
+        raise PostingError(_("Dit onderwerp is gesloten; reageren kan niet meer."))
+    check_rate_limit(author)
+    body, mentioned = render_body(source, topic.community)
+    post = Post.objects.create(topic=topic, author=author, source=source, body=body)
+    Topic.objects.filter(pk=topic.pk).update(
+        reply_count=F("reply_count") + 1, last_activity_at=post.created_at
+    )
+    notify_new_post(post, mentioned)
+    return post
+
+
+@transaction.atomic
+def edit(post, editor, source):
+    """Keep the current version as a revision, then save the new text."""
+    PostRevision.objects.create(post=post, source=post.source, body=post.body, edited_by=editor)
+    post.source = source
+    post.body, _mentioned = render_body(source, post.topic.community)
+    post.edited_at = timezone.now()
+    post.save(update_fields=["source", "body", "edited_at"])
+    return post
+
+
+def accept_answer(topic, post, user):
+    """Mark ``post`` as the answer to the question ``topic`` (or take the mark away)."""
+    topic.accepted_answer = None if topic.accepted_answer_id == post.pk else post
+    topic.save(update_fields=["accepted_answer"])
+    if topic.accepted_answer is not None:
+        notify_accepted(post, user)
+    return topic

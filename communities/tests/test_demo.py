@@ -1,0 +1,59 @@
+"""The demo: the five communities, the demo accounts' memberships and a question with an
+accepted answer that reached the asker by a mention."""
+
+import pytest
+from django.urls import reverse
+
+from communities.models import Community, CommunityType, Membership, Role, Topic
+from kpo.demo import load_demo
+from kpo.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    load_demo("demo-test-wachtwoord")
+
+
+def test_demo_communities_and_memberships(demo):
+    types = dict(Community.objects.values_list("name", "type"))
+    assert types == {
+        "Buitengebied": CommunityType.ON_REQUEST,
+        "Criminele Geldstromen": CommunityType.OPEN,
+        "Mensenhandel": CommunityType.ON_REQUEST,
+        "LFT Vastgoed": CommunityType.ON_REQUEST,
+        "LFT OMG contactpersonen": CommunityType.HIDDEN,
+    }
+    manager = Membership.objects.get(
+        user__email="communitymanager@kpo.example", community__slug="buitengebied"
+    )
+    assert manager.role == Role.MANAGER
+    lid = User.objects.get(email="lid@kpo.example")
+    assert set(lid.community_memberships.values_list("community__slug", flat=True)) == {
+        "buitengebied",
+        "criminele-geldstromen",
+    }
+    assert not User.objects.get(email="nieuw@kpo.example").community_memberships.exists()
+
+
+def test_demo_question_has_an_accepted_answer_with_a_mention(demo):
+    question = Topic.objects.get(community__slug="buitengebied", kind="question")
+    answer = question.accepted_answer
+    assert answer is not None
+    assert 'href="/communities/buitengebied/leden/#lid-' in answer.body
+
+
+def test_demo_loads_twice_without_changes(demo):
+    counts = (Community.objects.count(), Membership.objects.count(), Topic.objects.count())
+    load_demo("demo-test-wachtwoord")
+    assert (Community.objects.count(), Membership.objects.count(), Topic.objects.count()) == counts
+
+
+def test_demo_non_member_sees_nothing_of_buitengebied(demo, client):
+    client.force_login(User.objects.get(email="nieuw@kpo.example"))
+    response = client.get(reverse("communities:home", args=["buitengebied"]))
+    assert response.status_code == 403
+    assert "leegstaande schuur" not in response.content.decode()
+    hidden = client.get(reverse("communities:home", args=["lft-omg-contactpersonen"]))
+    assert hidden.status_code == 404

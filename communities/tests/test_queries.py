@@ -1,0 +1,49 @@
+"""The community home and a long thread take a bounded number of queries."""
+
+import pytest
+from django.urls import reverse
+
+from communities.factories import MembershipFactory, PostFactory, TopicFactory
+from communities.models import TopicKind
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def busy_community(community, manager, community_member):
+    for number in range(20):
+        MembershipFactory(community=community)
+        topic = TopicFactory(
+            community=community,
+            author=community_member,
+            kind=TopicKind.QUESTION if number % 2 else TopicKind.DISCUSSION,
+            is_pinned=number < 2,
+        )
+        PostFactory(topic=topic, is_opening=True)
+    return community
+
+
+def test_community_home_queries_are_bounded(
+    client, busy_community, manager, django_assert_max_num_queries
+):
+    client.force_login(manager)
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse("communities:home", args=[busy_community.slug]))
+    assert response.status_code == 200
+
+
+def test_thread_with_200_replies_queries_are_bounded(
+    client, community, manager, community_member, django_assert_max_num_queries
+):
+    topic = TopicFactory(community=community, author=community_member, kind=TopicKind.QUESTION)
+    PostFactory(topic=topic, is_opening=True)
+    authors = [MembershipFactory(community=community).user for _ in range(10)]
+    for number in range(200):
+        PostFactory(topic=topic, author=authors[number % 10])
+    client.force_login(manager)
+    url = reverse("communities:topic", args=[community.slug, topic.pk])
+    with django_assert_max_num_queries(20):
+        response = client.get(url)
+    assert response.status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(url, {"page": 5}).status_code == 200
