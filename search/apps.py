@@ -6,3 +6,9 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Zoeken")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+        from .builders import kennisbank  # noqa: F401  (registers the kennisbank builders)
+
+        signals.connect()

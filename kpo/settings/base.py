@@ -167,6 +167,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = reverse_lazy("account_login")
 # Passwords are managed by allauth only (rate limits, MFA, enumeration protection).
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Email changes go through allauth too (verification and re-authentication).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Shared page and collection passwords are stored in plain text: switched off.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}

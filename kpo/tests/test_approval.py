@@ -3,6 +3,7 @@ beheerder for the rest) or rejection, end to end with the test client and the ou
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from kpo import roles
@@ -194,3 +195,18 @@ def test_login_after_rejection_still_works_but_shows_only_public_content(client,
 
     assert response.status_code == 302
     assert access_tokens(user) == {"public"}
+
+
+def test_members_only_content_opens_only_after_approval(client, home_page):
+    user = sign_up_and_verify(client, "iemand@example.com")
+    client.post(reverse("account_login"), {"login": user.email, "password": NEW_PASSWORD})
+    assert "_auth_user_id" in client.session
+    directory = reverse("kpo_member_directory")
+
+    assert client.get(directory).status_code == 403
+
+    beheerder = Client()
+    beheerder.force_login(StaffUserFactory(email="beheer@riec.example", group=roles.ADMINISTRATORS))
+    beheerder.post(reverse("kpo_approve_application", args=[user.pk]))
+
+    assert client.get(directory).status_code == 200

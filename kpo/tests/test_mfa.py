@@ -72,3 +72,13 @@ def test_joining_a_staff_group_makes_a_user_staff_and_leaving_undoes_it(db):
     Group.objects.get(name=roles.EDITORS).user_set.clear()
     user.refresh_from_db()
     assert not user.is_staff
+
+
+def test_wagtail_account_settings_do_not_change_the_email_address(client, home_page):
+    user = StaffUserFactory(group=roles.EDITORS)
+    client.force_login(user)
+
+    response = client.get("/admin/account/")
+
+    assert response.status_code == 200
+    assert 'name="name_email-email"' not in response.content.decode()

@@ -1,0 +1,5 @@
+from .document import SearchDocument
+from .extracted import ExtractedText
+from .pending import PendingIndexUpdate
+
+__all__ = ["ExtractedText", "PendingIndexUpdate", "SearchDocument"]

@@ -1,0 +1,120 @@
+"""Dutch text analysis, done in Python so that both engines match the same way.
+
+Words are lower-cased, stemmed with the Snowball Dutch stemmer and folded to ASCII
+(handreikingen -> handreik, financiële -> financieel). The Elasticsearch test server has no
+analysis-common module, so the analysed text is stored beside the original and searched
+with a plain whitespace analyser; the database engine matches the same terms.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+
+WORD_RE = re.compile(r"\w+")
+PHRASE_RE = re.compile(r'"([^"]*)"')
+MIN_PREFIX_LENGTH = 2
+
+_stemmer = snowballstemmer.stemmer("dutch")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its accents (financiële -> financiele)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased but not folded."""
+    return WORD_RE.findall(text.lower())
+
+
+@lru_cache(maxsize=50_000)
+def stem_forms(word: str) -> tuple[str, ...]:
+    """The terms a lower-case word is indexed under: its folded stem, first, and the stem of
+    its folded spelling when that differs (so "financiele" typed without accents matches)."""
+    primary = fold(_stemmer.stemWord(word))
+    alternative = _stemmer.stemWord(fold(word))
+    return (primary,) if alternative == primary else (primary, alternative)
+
+
+def stem(word: str) -> str:
+    return stem_forms(word.lower())[0]
+
+
+def analyse(text: str) -> str:
+    """The analysed form of ``text``: its stems in order (for phrases), then the alternative
+    stems, padded with spaces so that ``" term "`` matches whole terms."""
+    forms = [stem_forms(word) for word in words(text)]
+    primaries = [form[0] for form in forms]
+    alternatives = [form[1] for form in forms if len(form) > 1]
+    return padded([*primaries, *alternatives])
+
+
+def fold_words(text: str) -> str:
+    """The folded, unstemmed words of ``text`` (for prefix matching), padded with spaces."""
+    return padded(dict.fromkeys(fold(word) for word in words(text)))
+
+
+def padded(terms) -> str:
+    joined = " ".join(terms)
+    return f" {joined} " if joined else ""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One query word: the stems it matches, and a prefix when it is the last word typed."""
+
+    forms: tuple[str, ...]
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    terms: tuple[Term, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+    highlight: frozenset[str] = field(default_factory=frozenset)
+
+    def __bool__(self):
+        return bool(self.terms or self.phrases)
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        return tuple(term.prefix for term in self.terms if term.prefix)
+
+    def highlights(self, word: str) -> bool:
+        """Whether ``word`` (from a text) matches a part of this query."""
+        lowered = word.lower()
+        if not self.highlight.isdisjoint(stem_forms(lowered)):
+            return True
+        folded = fold(lowered)
+        return any(folded.startswith(prefix) for prefix in self.prefixes)
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Split a query into phrases (in double quotes) and words; every part must match.
+
+    The last word gets a prefix match too, unless it is followed by a space, so results
+    appear while the user is still typing."""
+    phrases = tuple(
+        phrase
+        for phrase in (
+            tuple(stem(word) for word in words(part)) for part in PHRASE_RE.findall(text)
+        )
+        if phrase
+    )
+    loose = PHRASE_RE.sub(" ", text).replace('"', " ")
+    loose_words = words(loose)
+    typing_last_word = bool(loose_words) and not text[-1:].isspace() and not text.endswith('"')
+    terms = []
+    for position, word in enumerate(loose_words):
+        is_last = typing_last_word and position == len(loose_words) - 1
+        prefix = fold(word) if is_last and len(word) >= MIN_PREFIX_LENGTH else ""
+        terms.append(Term(forms=stem_forms(word), prefix=prefix))
+    highlight = {form for term in terms for form in term.forms}
+    highlight.update(stem for phrase in phrases for stem in phrase)
+    return ParsedQuery(
+        terms=tuple(dict.fromkeys(terms)), phrases=phrases, highlight=frozenset(highlight)
+    )

@@ -1,0 +1,65 @@
+"""The JSON search API (``/api/zoeken/``, contract in docs/design) and autocomplete."""
+
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from .analysis import MIN_PREFIX_LENGTH
+from .params import search_params
+from .query import search
+
+AUTOCOMPLETE_SIZE = 8
+
+
+def result_json(result) -> dict:
+    return {
+        "title": result.title,
+        "url": result.url,
+        "type": result.type,
+        "snippet": str(result.snippet),
+        "themes": result.themes,
+        "date": result.date.isoformat() if result.date else None,
+    }
+
+
+@require_GET
+def search_api(request):
+    """``{"count", "engine", "results", "facets", ...}`` for what the session may see.
+    ``snippet`` is HTML: escaped text with the matched words in ``<mark>``."""
+    params = search_params(request.GET)
+    results = search(params.query, request.user, params.filters, page=params.page, sort=params.sort)
+    return JsonResponse(
+        {
+            "count": results.count,
+            "engine": results.engine,
+            "fallback": results.fallback,
+            "page": results.page,
+            "num_pages": results.num_pages,
+            "suggestion": results.suggestion,
+            "results": [result_json(result) for result in results.results],
+            "facets": {
+                name: [
+                    {"value": value.value, "label": value.label, "count": value.count}
+                    for value in values
+                ]
+                for name, values in results.facets.items()
+            },
+        }
+    )
+
+
+@require_GET
+def autocomplete(request):
+    """Titles matching what was typed so far (the last word as a prefix)."""
+    query = search_params(request.GET).query
+    if len(query) < MIN_PREFIX_LENGTH:
+        return JsonResponse({"engine": None, "results": []})
+    results = search(query, request.user, per_page=AUTOCOMPLETE_SIZE, with_facets=False)
+    return JsonResponse(
+        {
+            "engine": results.engine,
+            "results": [
+                {"title": result.title, "url": result.url, "type": result.type}
+                for result in results.results
+            ],
+        }
+    )

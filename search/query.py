@@ -1,0 +1,176 @@
+"""The one query interface of the site search, used by the search page, the JSON API and
+autocomplete. It asks the configured engine and, when Elasticsearch is unreachable,
+answers from the database engine instead and says so (``fallback``)."""
+
+import datetime
+import difflib
+import logging
+from dataclasses import dataclass, field
+
+from django.utils.safestring import SafeString
+
+from kpo.access import access_tokens
+from kpo.models import Theme
+
+from .analysis import fold, parse_query, words
+from .builders import type_label
+from .engines import (
+    ENGINE_ERRORS,
+    FACET_COMMUNITY,
+    FACET_THEME,
+    FACET_TYPE,
+    FACET_YEAR,
+    SORT_DATE,
+    SORT_RELEVANCE,
+    Filters,
+    database_engine,
+    get_engine,
+)
+from .models import SearchDocument
+from .snippets import make_snippet
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 10
+MAX_PAGE = 1000
+SORTS = (SORT_RELEVANCE, SORT_DATE)
+SUGGESTION_VOCABULARY = 5000
+
+
+@dataclass(frozen=True)
+class Result:
+    title: str
+    url: str
+    type: str
+    type_label: str
+    snippet: SafeString
+    themes: list[str]
+    date: datetime.date | None
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResults:
+    query: str
+    count: int
+    page: int
+    per_page: int
+    engine: str
+    results: list[Result] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    fallback: bool = False
+    suggestion: str = ""
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.count // self.per_page))
+
+
+def search(
+    query_text: str,
+    user,
+    filters: Filters | None = None,
+    page: int = 1,
+    sort: str = SORT_RELEVANCE,
+    per_page: int = PER_PAGE,
+    with_facets: bool = True,
+) -> SearchResults:
+    """Search what ``user`` may see. An empty query with filters lists the filtered items."""
+    filters = filters or Filters()
+    tokens = access_tokens(user)
+    parsed = parse_query(query_text)
+    page = min(max(page, 1), MAX_PAGE)
+    sort = sort if sort in SORTS else SORT_RELEVANCE
+    request = (parsed, tokens, filters, (page - 1) * per_page, per_page, sort, with_facets)
+    engine, fallback = get_engine(), False
+    try:
+        raw = engine.search(*request)
+    except ENGINE_ERRORS as error:
+        logger.warning(
+            "Search engine %s failed, answering from the database: %s", engine.name, error
+        )
+        engine, fallback = database_engine(), True
+        raw = engine.search(*request)
+    results = SearchResults(
+        query=query_text,
+        count=raw.total,
+        page=page,
+        per_page=per_page,
+        engine=engine.name,
+        results=[to_result(hit, parsed) for hit in raw.hits],
+        facets=labelled_facets(raw.facets, filters),
+        fallback=fallback,
+    )
+    if not raw.total and parsed:
+        results.suggestion = did_you_mean(query_text, tokens)
+    return results
+
+
+def to_result(hit, parsed) -> Result:
+    return Result(
+        title=hit.title,
+        url=hit.url,
+        type=hit.type,
+        type_label=type_label(hit.type),
+        snippet=make_snippet(hit, parsed),
+        themes=hit.themes,
+        date=hit.date,
+    )
+
+
+def labelled_facets(facets, filters: Filters) -> dict[str, list[FacetValue]]:
+    theme_names = dict(
+        Theme.objects.filter(slug__in=facets.get(FACET_THEME, {})).values_list("slug", "name")
+    )
+    community_names = dict(
+        SearchDocument.objects.filter(community_id__in=facets.get(FACET_COMMUNITY, {}))
+        .values_list("community_id", "community_name")
+        .distinct()
+    )
+    labels = {
+        FACET_TYPE: type_label,
+        FACET_THEME: lambda slug: theme_names.get(slug, slug),
+        FACET_COMMUNITY: lambda pk: community_names.get(int(pk), pk),
+        FACET_YEAR: str,
+    }
+    selected = {
+        FACET_TYPE: filters.type,
+        FACET_THEME: filters.theme,
+        FACET_COMMUNITY: str(filters.community or ""),
+        FACET_YEAR: str(filters.year or ""),
+    }
+    labelled = {}
+    for name, label in labels.items():
+        values = [
+            FacetValue(value, str(label(value)), count, value == selected[name])
+            for value, count in facets.get(name, {}).items()
+        ]
+        if name == FACET_YEAR:
+            values.sort(key=lambda value: value.value, reverse=True)
+        else:
+            values.sort(key=lambda value: (-value.count, value.label))
+        labelled[name] = values
+    return labelled
+
+
+def did_you_mean(query_text: str, tokens) -> str:
+    """The query with unknown words replaced by the closest title words the user may see,
+    or "" when nothing better is known. Built from the database in both engines."""
+    titles = SearchDocument.objects.filter(access__in=tokens).values_list("title_words", flat=True)[
+        :SUGGESTION_VOCABULARY
+    ]
+    vocabulary = {word for title in titles for word in title.split()}
+    changed, corrected = False, []
+    for word in words(query_text):
+        folded = fold(word)
+        close = [] if folded in vocabulary else difflib.get_close_matches(folded, vocabulary, 1)
+        corrected.append(close[0] if close else word)
+        changed = changed or bool(close)
+    return " ".join(corrected) if changed else ""

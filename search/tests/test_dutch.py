@@ -1,0 +1,83 @@
+"""Dutch stemming, accent folding, weights, phrases and prefixes, in both engines."""
+
+import pytest
+
+from search.analysis import analyse, parse_query, stem
+from search.query import search
+
+from .helpers import titles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("handreikingen", "handreiking"),
+        ("gemeenten", "gemeente"),
+        ("financiële", "financieel"),
+        ("Ondermijnende", "ondermijning"),
+    ],
+)
+def test_word_forms_share_a_stem(one, other):
+    assert stem(one) == stem(other)
+
+
+def test_analysis_folds_accents_and_keeps_word_order():
+    assert analyse("Financiële gemeenten") == " financieel meen financiel "
+
+
+def test_parse_query_separates_phrases_and_prefix():
+    parsed = parse_query('"bestuurlijk afpakken" gemeent')
+    assert parsed.phrases == (("bestuurlijk", "afpak"),)
+    assert [term.prefix for term in parsed.terms] == ["gemeent"]
+    assert parse_query("gemeent ").terms[0].prefix == ""
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("handreikingen", "Handreiking bestuurlijk afpakken"),
+        ("gemeente", "Handreiking bestuurlijk afpakken"),
+        ("financieel", "Handreiking APV en ondermijning"),
+        ("financiele", "Handreiking APV en ondermijning"),
+        ("ondermijnende", "Handreiking APV en ondermijning"),
+    ],
+)
+def test_other_forms_of_a_word_match(engine, content, member, query, expected):
+    assert expected in titles(query, member)
+
+
+def test_title_matches_rank_above_summary_matches(engine, content, member):
+    # "gemeenten" is in the news title, and in a handreiking's and a theme page's summary.
+    assert titles("gemeente", member) == [
+        "Nieuwe handreikingen voor gemeenten",
+        "Handreiking bestuurlijk afpakken",
+        "Wet Bibob",
+    ]
+
+
+def test_handreiking_apv_finds_the_handreiking_first(engine, content, member):
+    results = search("handreiking apv", member).results
+    assert results[0].title == "Handreiking APV en ondermijning"
+    assert "<mark>" in results[0].snippet
+
+
+def test_phrases_match_words_in_order(engine, content, member):
+    assert titles('"bestuurlijk afpakken"', member) == ["Handreiking bestuurlijk afpakken"]
+    assert titles('"afpakken bestuurlijk"', member) == []
+
+
+def test_last_word_matches_as_a_prefix_while_typing(engine, content, member):
+    assert "Handreiking APV en ondermijning" in titles("Zwanenburgcon", member)
+    assert titles("Zwanenburgcon ", member) == []
+
+
+def test_every_word_must_match(engine, content, member):
+    assert titles("afpakken ondermijning ", member) == []
+
+
+def test_did_you_mean_on_no_results(engine, content, member):
+    result = search("handreikng", member)
+    assert result.count == 0
+    assert result.suggestion == "handreiking"
