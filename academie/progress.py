@@ -94,16 +94,14 @@ def missing_prerequisites(user, course):
 
 
 def enrol(user, course):
-    """Enrol ``user``: active at once for open courses, pending when approval is needed."""
+    """Enrol ``user``: active at once for open courses, pending when approval is needed.
+    Returns the enrolment and whether it is new."""
     status = (
         EnrolmentStatus.PENDING
         if course.enrolment_policy == EnrolmentPolicy.APPROVAL
         else EnrolmentStatus.ACTIVE
     )
-    enrolment, _created = Enrolment.objects.get_or_create(
-        user=user, course=course, defaults={"status": status}
-    )
-    return enrolment
+    return Enrolment.objects.get_or_create(user=user, course=course, defaults={"status": status})
 
 
 def decide(enrolment, approve):

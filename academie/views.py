@@ -1,12 +1,14 @@
 """Learner-facing views: lessons behind enrolment, quizzes, enrolment and approval,
 and the 'Mijn leeromgeving' dashboard."""
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -93,8 +95,10 @@ def enrol(request, course_id):
             % {"courses": ", ".join(item.title for item in missing)},
         )
         return redirect(course.url)
-    enrolment = progress.enrol(request.user, course)
+    enrolment, created = progress.enrol(request.user, course)
     if enrolment.status == EnrolmentStatus.PENDING:
+        if created:
+            notify_owner(request, enrolment)
         messages.info(request, _("Uw aanmelding wacht op goedkeuring van de cursuseigenaar."))
     elif enrolment.is_active:
         messages.success(request, _("U bent ingeschreven. Veel succes!"))
@@ -141,6 +145,7 @@ def decide(request, enrolment_id):
         messages.error(request, _("Kies of u de aanmelding goedkeurt of afwijst."))
         return redirect("academie:approvals")
     progress.decide(enrolment, approve=decision == "goedkeuren")
+    notify_learner(request, enrolment)
     params = {"name": enrolment.user, "course": enrolment.course.title}
     messages.success(request, DECISIONS[decision] % params)
     return redirect("academie:approvals")
@@ -150,3 +155,30 @@ DECISIONS = {
     "goedkeuren": gettext_lazy("%(name)s is toegelaten tot %(course)s."),
     "afwijzen": gettext_lazy("De aanmelding van %(name)s voor %(course)s is afgewezen."),
 }
+
+
+def notify_owner(request, enrolment):
+    """Email the course owner that an enrolment waits for their decision."""
+    course = enrolment.course
+    context = {
+        "owner": course.course_owner,
+        "learner": enrolment.user,
+        "course": course,
+        "approvals_url": request.build_absolute_uri(reverse("academie:approvals")),
+    }
+    send_mail(request, "enrolment_requested", course.course_owner.email, context)
+
+
+def notify_learner(request, enrolment):
+    """Email the learner the course owner's decision."""
+    template = "enrolment_approved" if enrolment.is_active else "enrolment_rejected"
+    context = {
+        "learner": enrolment.user,
+        "course": enrolment.course,
+        "course_url": enrolment.course.get_full_url(request),
+    }
+    send_mail(request, template, enrolment.user.email, context)
+
+
+def send_mail(request, template, to, context):
+    get_adapter(request).send_mail(f"academie/email/{template}", to, context)

@@ -51,15 +51,23 @@ def test_enrolling_in_an_open_course_gives_access(member_client, member, course,
     assert member_client.get(lessons[0].url).status_code == 200
 
 
-def test_course_owner_approves_pending_enrolments(member_client, member, academie):
+def test_course_owner_approves_pending_enrolments(member_client, member, academie, mailoutbox):
     owner = VerifiedUserFactory()
     course = CoursePageFactory(
-        parent=academie, enrolment_policy=EnrolmentPolicy.APPROVAL, course_owner=owner
+        parent=academie,
+        title="Verdieping Bibob",
+        enrolment_policy=EnrolmentPolicy.APPROVAL,
+        course_owner=owner,
     )
     lesson = LessonPageFactory(parent=course)
     member_client.post(enrol_url(course))
+    member_client.post(enrol_url(course))
     enrolment = Enrolment.objects.get(user=member)
     assert enrolment.status == EnrolmentStatus.PENDING
+    [request_mail] = mailoutbox
+    assert request_mail.to == [owner.email]
+    assert "Aanmelding voor Verdieping Bibob" in request_mail.subject
+    assert "http://testserver/academie/aanmeldingen/" in request_mail.body
     assert "wacht op goedkeuring" in member_client.get(lesson.url).content.decode()
     decide = reverse("academie:decide", args=[enrolment.pk])
     assert member_client.post(decide, {"besluit": "goedkeuren"}).status_code == 404
@@ -76,6 +84,9 @@ def test_course_owner_approves_pending_enrolments(member_client, member, academi
     client.post(decide, {"besluit": "goedkeuren"})
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.ACTIVE
+    assert mailoutbox[-1].to == [member.email]
+    assert "U bent toegelaten tot Verdieping Bibob" in mailoutbox[-1].subject
+    assert course.url in mailoutbox[-1].body
     assert member_client.get(lesson.url).status_code == 200
 
 
