@@ -4,10 +4,11 @@ emailed either way."""
 
 from allauth.account.adapter import get_adapter
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from kpo import audit
+from kpo import audit, roles
 from kpo.models import AllowedEmailDomain, ApprovalStatus, AuditEvent, User
 
 
@@ -63,6 +64,26 @@ def pending_applications():
     )
 
 
+def notify_administrators(request, applicant):
+    """Tell the beheerders that an application is waiting in the queue."""
+    recipients = (
+        User.objects.filter(
+            Q(is_superuser=True) | Q(groups__name=roles.ADMINISTRATORS),
+            is_active=True,
+            deleted_at__isnull=True,
+        )
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    context = {
+        "applicant": applicant,
+        "queue_url": request.build_absolute_uri(reverse("kpo_approval_queue")),
+    }
+    adapter = get_adapter(request)
+    for email in recipients:
+        adapter.send_mail("kpo/email/application_waiting", email, context)
+
+
 def on_email_confirmed(sender, request, email_address, **kwargs):
     """allauth ``email_confirmed``: approve allowlisted domains, queue the rest."""
     user = email_address.user
@@ -73,3 +94,4 @@ def on_email_confirmed(sender, request, email_address, **kwargs):
         approve(request, user)
     else:
         send_status_mail(request, user, "application_received")
+        notify_administrators(request, user)

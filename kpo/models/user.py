@@ -102,6 +102,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        # Approving in the user admin (the is_approved box) also settles the application.
+        if self.is_approved:
+            self.approval_status = ApprovalStatus.APPROVED
+        super().save(*args, **kwargs)
+
     @property
     def display_name(self):
         """The name shown next to anything this user wrote, also after account deletion."""

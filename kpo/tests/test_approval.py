@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from kpo import roles
 from kpo.access import MEMBERS, access_tokens
-from kpo.factories import OrganisationFactory, StaffUserFactory, ThemeFactory
+from kpo.factories import OrganisationFactory, StaffUserFactory, ThemeFactory, UserFactory
 from kpo.models import AllowedEmailDomain, ApprovalStatus, AuditEvent, User
 from kpo.tests.test_accounts import NEW_PASSWORD, link_in_last_email, signup_data
 
@@ -101,14 +101,18 @@ def test_allowlisted_domain_is_approved_after_verification(client, home_page):
 
 def test_other_domain_waits_for_a_beheerder_who_approves(client, home_page):
     AllowedEmailDomain.objects.create(domain="politie.nl")
+    beheerder = StaffUserFactory(email="beheer@riec.example", group=roles.ADMINISTRATORS)
     user = sign_up_and_verify(client, "iemand@nepolitie.nl")
 
     user.refresh_from_db()
     assert not user.is_approved
     assert MEMBERS not in access_tokens(user)
-    assert "beoordeeld" in mail.outbox[-1].subject
+    applicant_mail, beheerder_mail = mail.outbox[-2:]
+    assert "beoordeeld" in applicant_mail.subject
+    assert applicant_mail.to == ["iemand@nepolitie.nl"]
+    assert beheerder_mail.to == ["beheer@riec.example"]
+    assert "/admin/aanvragen/" in beheerder_mail.body
 
-    beheerder = StaffUserFactory(email="beheer@riec.example", group=roles.ADMINISTRATORS)
     client.force_login(beheerder)
     queue = client.get(reverse("kpo_approval_queue"))
     assert queue.status_code == 200
@@ -210,3 +214,14 @@ def test_members_only_content_opens_only_after_approval(client, home_page):
     beheerder.post(reverse("kpo_approve_application", args=[user.pk]))
 
     assert client.get(directory).status_code == 200
+
+
+def test_ticking_approved_in_the_user_admin_settles_the_application(db):
+    applicant = UserFactory(is_approved=False)
+    assert applicant.approval_status == ApprovalStatus.PENDING
+
+    applicant.is_approved = True
+    applicant.save()
+
+    applicant.refresh_from_db()
+    assert applicant.approval_status == ApprovalStatus.APPROVED
