@@ -25,6 +25,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("feeds/", include("kennisbank.urls")),
     path("zoeken/", search_views.search, name="search"),
+    path("api/zoeken/", include("search.urls")),
     path("academie/", include("academie.urls")),
     path("communities/", include("communities.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -180,6 +180,15 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 
+# --- Site search (search/): the database engine, or Elasticsearch when its URL is set. ---
+ELASTICSEARCH_URL = env.string("ELASTICSEARCH_URL")
+# Index names start with this prefix, one per environment sharing a cluster.
+KPO_SEARCH_INDEX_PREFIX = env.string("KPO_SEARCH_INDEX_PREFIX", "kpo-")
+
+# --- Background tasks (django-tasks): run at once by default; index updates catch engine
+# errors themselves, so saving never fails on the search engine. ---
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # --- Demo content ---
 KPO_DEMO_PASSWORD = env.string("KPO_DEMO_PASSWORD", "kpo-demo-2026")
 
@@ -200,5 +209,6 @@ LOGGING = {
         # Per-task and per-publish lines are noise at INFO; failures still show.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }

@@ -17,6 +17,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kpo-test-media-"))  # noqa: F405
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+# Search tests choose their engine themselves (search/tests/conftest.py).
+ELASTICSEARCH_URL = ""
+KPO_SEARCH_INDEX_PREFIX = "kpo-test-"
 KPO_REQUIRE_MFA_FOR_STAFF = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

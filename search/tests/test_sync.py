@@ -63,6 +63,15 @@ def test_moving_updates_the_url(content, indexed, member):
     assert result.url.startswith("/nieuws/")
 
 
+@pytest.mark.parametrize("engine", ["elasticsearch"], indirect=True)
+def test_first_write_creates_the_index_behind_the_alias(engine, content, indexed, member):
+    engine.drop()
+    with indexed():
+        publish(content["public"])
+    assert engine.current_indices()
+    assert titles("afpakken", member) == ["Handreiking bestuurlijk afpakken"]
+
+
 def test_pdf_text_is_extracted_once_per_file_version(content, indexed, member):
     page = content["members"]
     document = page.documents.get().document

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from search import indexing
 from search.engines import ENGINE_ERRORS, elasticsearch_engine
@@ -44,10 +45,14 @@ class Command(BaseCommand):
             return
         documents = SearchDocument.objects.select_related("content_type").prefetch_related("themes")
         total = documents.count()
+        started = timezone.now()
         name = engine.rebuild(
             documents.order_by("pk").iterator(chunk_size=500),
             progress=lambda done: self.show("Elasticsearch", done, total),
         )
+        # Updates saved while the new index was filled went to the old one: send them again.
+        for document in documents.filter(updated_at__gte=started):
+            engine.upsert(document)
         PendingIndexUpdate.objects.all().delete()
         self.stdout.write(self.style.SUCCESS(f"Index {name} now serves alias {engine.alias}."))
 
