@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from communities.membership import set_managers
-from communities.models import FollowLevel, Role, TopicKind
+from communities.models import EmailFrequency, FollowLevel, Role, TopicKind
 
 POST_HELP = _(
     "Platte tekst of eenvoudige HTML (vet, cursief, lijsten, links). "
@@ -84,3 +84,12 @@ class InviteForm(forms.Form):
 
 class FollowForm(forms.Form):
     level = forms.ChoiceField(label=_("Meldingen"), choices=FollowLevel.choices)
+
+
+class EmailSettingsForm(forms.Form):
+    email_frequency = forms.ChoiceField(
+        label=_("E-mail over communities"),
+        choices=EmailFrequency.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Meldingen blijven altijd zichtbaar onder ‘Mijn meldingen’."),
+    )

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from communities.models import ModerationAction, ModerationLogEntry, Report
+from communities.models import ModerationAction, ModerationLogEntry, Post, Report
 
 
 def log(community, actor, action, *, target_user=None, topic=None, post=None, reason=""):
@@ -51,6 +51,23 @@ def restore_post(manager, post):
     post.is_hidden, post.hidden_reason = False, ""
     post.save(update_fields=["is_hidden", "hidden_reason"])
     log(post.topic.community, manager, ModerationAction.RESTORE_POST, post=post)
+
+
+@transaction.atomic
+def approve_post(manager, post):
+    from communities.posting import approve
+
+    approve(post)
+    log(post.topic.community, manager, ModerationAction.APPROVE_POST, post=post)
+
+
+def held_posts(community):
+    """First posts of new members waiting for a manager."""
+    return (
+        Post.objects.filter(topic__community=community, needs_approval=True)
+        .select_related("topic", "author")
+        .order_by("created_at")
+    )
 
 
 @transaction.atomic

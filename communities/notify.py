@@ -7,14 +7,16 @@ again right before an email is sent, so no email carries content of a community 
 recipient has left."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from communities.models import (
     EmailFrequency,
@@ -26,6 +28,7 @@ from communities.models import (
     NotificationPreference,
     Subscription,
 )
+from kpo.access import access_tokens, community_token
 
 UNSUBSCRIBE_SALT = "communities.unsubscribe"
 
@@ -130,9 +133,9 @@ def create(user_id, community, kind, message, post):
     return notification
 
 
-def wants_email(user):
+def email_frequency(user):
     preference = NotificationPreference.objects.filter(user=user).first()
-    return preference is None or preference.email_frequency == EmailFrequency.IMMEDIATE
+    return preference.email_frequency if preference else EmailFrequency.IMMEDIATE
 
 
 def unsubscribe_token(user):
@@ -147,36 +150,87 @@ def user_for_unsubscribe_token(token):
         return None
 
 
-def unsubscribe(user_id):
+def set_email_frequency(user_id, frequency):
     NotificationPreference.objects.update_or_create(
-        user_id=user_id, defaults={"email_frequency": EmailFrequency.NEVER}
+        user_id=user_id, defaults={"email_frequency": frequency}
     )
 
 
-def send_email(notification):
-    """Email one notification right away. Post content only goes to active members."""
-    user = notification.user
-    if not user.is_active or not wants_email(user):
-        return
-    may_read = bool(active_member_ids(notification.community, {user.pk}))
+def unsubscribe(user_id):
+    set_email_frequency(user_id, EmailFrequency.NEVER)
+
+
+def mailable(notification, tokens):
+    """May this notification go out by email? Not about a community the recipient left,
+    except the decision about their own membership (which carries no content)."""
+    return notification.kind == NotificationKind.MEMBERSHIP or (
+        community_token(notification.community_id) in tokens
+    )
+
+
+def email_entry(notification, base_url):
+    """What an email says about one notification; the post's text only if it is visible."""
+    post = notification.post
     excerpt = ""
-    if notification.post is not None and may_read and not notification.post.is_hidden:
-        excerpt = Truncator(strip_tags(notification.post.body)).words(80)
+    if post is not None and not post.is_hidden:
+        excerpt = Truncator(strip_tags(post.body)).words(80)
+    return {
+        "message": notification.message,
+        "community": notification.community.name,
+        "excerpt": excerpt,
+        "url": base_url + notification.url,
+    }
+
+
+def send_email(notification):
+    """Email one notification right away to members who chose that; digests take the rest."""
+    user = notification.user
+    if not user.is_active or email_frequency(user) != EmailFrequency.IMMEDIATE:
+        return
+    if mailable(notification, access_tokens(user)):
+        send_to(user, notification.message, [notification])
+    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+
+
+def send_digests(frequency):
+    """One email per member who chose ``frequency``, with everything not emailed yet.
+    Returns the number of emails sent."""
+    users = get_user_model().objects.filter(
+        is_active=True, community_preference__email_frequency=frequency
+    )
+    sent = 0
+    for user in users:
+        pending = user.community_notifications.filter(emailed_at=None).select_related(
+            "community", "post"
+        )
+        tokens = access_tokens(user)
+        notifications = [item for item in pending.order_by("created_at") if mailable(item, tokens)]
+        if notifications:
+            subject = ngettext(
+                "Uw overzicht van de communities: %(count)d melding",
+                "Uw overzicht van de communities: %(count)d meldingen",
+                len(notifications),
+            ) % {"count": len(notifications)}
+            send_to(user, subject, notifications)
+            sent += 1
+        pending.update(emailed_at=timezone.now())
+    return sent
+
+
+def send_to(user, subject, notifications):
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     unsubscribe_url = base + reverse("communities:unsubscribe", args=[unsubscribe_token(user)])
     context = {
-        "notification": notification,
-        "excerpt": excerpt,
-        "url": base + notification.url,
+        "entries": [email_entry(item, base) for item in notifications],
+        "settings_url": base + reverse("communities:email_settings"),
         "unsubscribe_url": unsubscribe_url,
     }
-    email = EmailMultiAlternatives(
-        subject=f"[KPO] {notification.message}",
+    EmailMultiAlternatives(
+        subject=f"[KPO] {subject}",
         body=render_to_string("communities/email/notification.txt", context),
         to=[user.email],
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
-    )
-    email.send()
+    ).send()

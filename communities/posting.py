@@ -74,16 +74,32 @@ def check_rate_limit(user):
         raise PostingError(RATE_LIMIT_MESSAGE)
 
 
+def needs_approval(community, author):
+    """A new member's first post waits for a manager, if the community asks for that."""
+    if not community.first_posts_need_approval:
+        return False
+    membership = Membership.objects.filter(community=community, user=author).first()
+    if membership is not None and membership.is_manager:
+        return False
+    return not Post.objects.filter(
+        topic__community=community, author=author, needs_approval=False
+    ).exists()
+
+
 @transaction.atomic
 def start_topic(community, author, kind, title, source):
     check_rate_limit(author)
-    topic = Topic.objects.create(community=community, author=author, kind=kind, title=title)
+    held = needs_approval(community, author)
+    topic = Topic.objects.create(
+        community=community, author=author, kind=kind, title=title, needs_approval=held
+    )
     body, mentioned = render_body(source, community)
     post = Post.objects.create(
-        topic=topic, author=author, is_opening=True, source=source, body=body
+        topic=topic, author=author, is_opening=True, source=source, body=body, needs_approval=held
     )
     follow(author, community, FollowLevel.WATCH, topic=topic)
-    notify_new_post(post, mentioned)
+    if not held:
+        notify_new_post(post, mentioned)
     return topic
 
 
@@ -92,13 +108,34 @@ def reply(topic, author, source):
     if topic.is_locked:
         raise PostingError(_("Dit onderwerp is gesloten; reageren kan niet meer."))
     check_rate_limit(author)
+    held = needs_approval(topic.community, author)
     body, mentioned = render_body(source, topic.community)
-    post = Post.objects.create(topic=topic, author=author, source=source, body=body)
-    Topic.objects.filter(pk=topic.pk).update(
-        reply_count=F("reply_count") + 1, last_activity_at=post.created_at
+    post = Post.objects.create(
+        topic=topic, author=author, source=source, body=body, needs_approval=held
     )
-    notify_new_post(post, mentioned)
+    if not held:
+        publish(post, mentioned)
     return post
+
+
+def publish(post, mentioned):
+    """Count a reply in its thread and tell the followers and the members mentioned."""
+    if not post.is_opening:
+        Topic.objects.filter(pk=post.topic_id).update(
+            reply_count=F("reply_count") + 1, last_activity_at=post.created_at
+        )
+    notify_new_post(post, mentioned)
+
+
+@transaction.atomic
+def approve(post):
+    """A manager lets a held first post through; only now are others notified."""
+    post.needs_approval = False
+    post.save(update_fields=["needs_approval"])
+    if post.is_opening:
+        Topic.objects.filter(pk=post.topic_id).update(needs_approval=False)
+    _body, mentioned = render_body(post.source, post.topic.community)
+    publish(post, mentioned)
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from communities import views
 app_name = "communities"
 urlpatterns = [
     path("meldingen/", views.notifications, name="notifications"),
+    path("meldingen/instellingen/", views.email_settings, name="email_settings"),
     path("meldingen/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("<slug:slug>/", views.home, name="home"),
     path("<slug:slug>/lid-worden/", views.join, name="join"),

@@ -13,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -24,9 +25,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from communities import activity, moderation, notify, posting
 from communities import membership as memberships
-from communities import moderation, notify, posting
 from communities.forms import (
+    EmailSettingsForm,
     FollowForm,
     InviteForm,
     JoinForm,
@@ -44,7 +46,6 @@ from communities.models import (
     Notification,
     NotificationKind,
     Post,
-    Topic,
     TopicKind,
 )
 from kpo.access import access_tokens, community_token, visible_to
@@ -90,13 +91,24 @@ def no_access(request, community, membership, join_form=None, status=403):
     return TemplateResponse(request, "communities/no_access.html", context, status=status)
 
 
-def topic_list(community):
-    return community.topics.select_related("author", "accepted_answer")
+def visible_topics(user, community, membership):
+    """Topics; one still waiting for approval only for its author and the managers."""
+    topics = community.topics.select_related("author")
+    if membership.is_manager:
+        return topics
+    return topics.filter(Q(needs_approval=False) | Q(author=user))
+
+
+def visible_posts(user, topic, membership):
+    posts = topic.posts.select_related("author", "author__organisation")
+    if membership.is_manager:
+        return posts
+    return posts.filter(Q(needs_approval=False) | Q(author=user))
 
 
 @members_only()
 def home(request, community, membership):
-    topics = topic_list(community)
+    topics = visible_topics(request.user, community, membership)
     context = {
         "community": community,
         "membership": membership,
@@ -108,6 +120,7 @@ def home(request, community, membership):
         "member_count": active_members(community).count(),
         "themes": community.themes.all(),
         "theme_pages": theme_pages(request.user, community),
+        "products": kennisbank_products(request.user, community),
         "follow_form": FollowForm(initial={"level": notify.follow_level(request.user, community)}),
     }
     if membership.is_manager:
@@ -131,6 +144,14 @@ def theme_pages(user, community):
     from kennisbank.models import ThemaPage
 
     return visible_to(ThemaPage.objects.live().filter(community=community), user)
+
+
+def kennisbank_products(user, community, limit=5):
+    """The newest kennisbank products on the community's themes that ``user`` may see."""
+    from kennisbank.models import ProductPage
+
+    themed = ProductPage.objects.live().filter(themes__communities=community).distinct()
+    return visible_to(themed, user).order_by("-publication_date", "-pk")[:limit]
 
 
 @login_required
@@ -264,11 +285,17 @@ def new_topic(request, community, membership):
         except posting.PostingError as error:
             form.add_error("source", str(error))
         else:
-            messages.success(request, _("Uw bericht is geplaatst."))
+            messages.success(request, posted_message(topic.needs_approval))
             return redirect(topic.get_absolute_url())
     status = 400 if form.errors else 200
     context = {"community": community, "membership": membership, "form": form}
     return TemplateResponse(request, "communities/topic_form.html", context, status=status)
+
+
+def posted_message(held):
+    if held:
+        return _("Uw bericht wacht op goedkeuring van een community manager.")
+    return _("Uw bericht is geplaatst.")
 
 
 def topic_fields(form):
@@ -276,14 +303,13 @@ def topic_fields(form):
     return {"kind": data["kind"], "title": data["title"], "source": data["source"]}
 
 
-def get_topic(community, topic_id):
-    return get_object_or_404(
-        Topic.objects.select_related("author", "community"), community=community, pk=topic_id
-    )
+def get_topic(request, community, membership, topic_id):
+    topics = visible_topics(request.user, community, membership).select_related("community")
+    return get_object_or_404(topics, pk=topic_id)
 
 
 def topic_context(request, community, membership, topic, reply_form=None):
-    posts = topic.posts.select_related("author", "author__organisation")
+    posts = visible_posts(request.user, topic, membership)
     page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     is_manager = membership.is_manager
     return {
@@ -303,7 +329,7 @@ def topic_context(request, community, membership, topic, reply_form=None):
 
 @members_only()
 def topic(request, community, membership, topic_id):
-    topic = get_topic(community, topic_id)
+    topic = get_topic(request, community, membership, topic_id)
     context = topic_context(request, community, membership, topic)
     return TemplateResponse(request, "communities/topic.html", context)
 
@@ -311,7 +337,7 @@ def topic(request, community, membership, topic_id):
 @members_only()
 @require_POST
 def reply(request, community, membership, topic_id):
-    topic = get_topic(community, topic_id)
+    topic = get_topic(request, community, membership, topic_id)
     form = PostForm(request.POST)
     if form.is_valid():
         try:
@@ -329,7 +355,7 @@ def reply(request, community, membership, topic_id):
 
 def after_reply(request, community, membership, topic, post):
     if not is_htmx(request):
-        messages.success(request, _("Uw reactie is geplaatst."))
+        messages.success(request, posted_message(post.needs_approval))
         return redirect(post_url(post, topic))
     context = topic_context(request, community, membership, topic)
     context.update(post=post, posted=True)
@@ -344,17 +370,17 @@ def post_url(post, topic):
     return f"{topic.get_absolute_url()}{suffix}#bericht-{post.pk}"
 
 
-def get_post(community, post_id):
-    return get_object_or_404(
-        Post.objects.select_related("topic", "topic__community", "author"),
-        topic__community=community,
-        pk=post_id,
-    )
+def get_post(request, community, membership, post_id):
+    """A post of this community; one waiting for approval only for its author and managers."""
+    posts = Post.objects.select_related("topic", "topic__community", "author")
+    if not membership.is_manager:
+        posts = posts.filter(Q(needs_approval=False) | Q(author=request.user))
+    return get_object_or_404(posts, topic__community=community, pk=post_id)
 
 
 @members_only()
 def edit_post(request, community, membership, post_id):
-    post = get_post(community, post_id)
+    post = get_post(request, community, membership, post_id)
     if post.author_id != request.user.pk:
         raise PermissionDenied
     form = PostForm(request.POST or None, initial={"source": post.source})
@@ -369,7 +395,7 @@ def edit_post(request, community, membership, post_id):
 
 @members_only()
 def post_history(request, community, membership, post_id):
-    post = get_post(community, post_id)
+    post = get_post(request, community, membership, post_id)
     if post.is_hidden and not membership.is_manager:
         raise PermissionDenied
     context = {
@@ -384,7 +410,7 @@ def post_history(request, community, membership, post_id):
 @members_only()
 @require_POST
 def accept(request, community, membership, post_id):
-    post = get_post(community, post_id)
+    post = get_post(request, community, membership, post_id)
     topic = post.topic
     if not topic.is_question or post.is_opening or post.is_hidden:
         raise Http404
@@ -400,7 +426,7 @@ def accept(request, community, membership, post_id):
 
 @members_only()
 def report(request, community, membership, post_id):
-    post = get_post(community, post_id)
+    post = get_post(request, community, membership, post_id)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         moderation.report(post, request.user, form.cleaned_data["reason"])
@@ -422,7 +448,7 @@ def report(request, community, membership, post_id):
 @members_only()
 @require_POST
 def follow(request, community, membership, topic_id=None):
-    topic = get_topic(community, topic_id) if topic_id else None
+    topic = get_topic(request, community, membership, topic_id) if topic_id else None
     form = FollowForm(request.POST)
     if form.is_valid():
         notify.follow(request.user, community, form.cleaned_data["level"], topic=topic)
@@ -438,10 +464,17 @@ def follow(request, community, membership, topic_id=None):
 
 @members_only(manager=True)
 def moderation_queue(request, community, membership):
+    weeks = activity.weekly_activity(community)
     context = {
         "community": community,
         "membership": membership,
+        "pending": community.memberships.filter(status=MembershipStatus.PENDING).select_related(
+            "user"
+        ),
+        "weeks": weeks,
+        "max_posts": max([week.posts for week in weeks] + [1]),
         "reports": moderation.open_reports(community),
+        "held_posts": moderation.held_posts(community),
         "log": community.moderation_log.select_related(
             "actor", "target_user", "topic", "post__topic"
         )[:50],
@@ -453,7 +486,7 @@ def moderation_queue(request, community, membership):
 @members_only(manager=True)
 @require_POST
 def moderate_post(request, community, membership, post_id):
-    post = get_post(community, post_id)
+    post = get_post(request, community, membership, post_id)
     action = request.POST.get("action")
     if action == ModerationAction.HIDE_POST:
         form = ReasonForm(request.POST)
@@ -461,6 +494,8 @@ def moderate_post(request, community, membership, post_id):
             messages.error(request, _("Geef een reden op om een bericht te verbergen."))
             return redirect(safe_next(request, post_url(post, post.topic)))
         moderation.hide_post(request.user, post, form.cleaned_data["reason"])
+    elif action == ModerationAction.APPROVE_POST and post.needs_approval:
+        moderation.approve_post(request.user, post)
     elif action == ModerationAction.RESTORE_POST:
         moderation.restore_post(request.user, post)
     elif action == ModerationAction.DISMISS_REPORT:
@@ -480,7 +515,7 @@ def safe_next(request, default):
 @members_only(manager=True)
 @require_POST
 def moderate_topic(request, community, membership, topic_id):
-    topic = get_topic(community, topic_id)
+    topic = get_topic(request, community, membership, topic_id)
     action = request.POST.get("action")
     if action not in moderation.TOPIC_ACTIONS:
         messages.error(request, _("Kies een geldige actie."))
@@ -505,6 +540,21 @@ def notifications(request):
         messages.success(request, _("Alle meldingen zijn als gelezen gemarkeerd."))
         return redirect("communities:notifications")
     return TemplateResponse(request, "communities/notifications.html", {"items": visible})
+
+
+@login_required
+def email_settings(request):
+    """Immediate email, a daily or weekly digest, or none."""
+    initial = {"email_frequency": notify.email_frequency(request.user)}
+    form = EmailSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        notify.set_email_frequency(request.user.pk, form.cleaned_data["email_frequency"])
+        messages.success(request, _("Uw keuze voor e-mail is opgeslagen."))
+        return redirect("communities:notifications")
+    status = 400 if form.errors else 200
+    return TemplateResponse(
+        request, "communities/email_settings.html", {"form": form}, status=status
+    )
 
 
 @csrf_exempt

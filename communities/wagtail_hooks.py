@@ -22,6 +22,7 @@ class CommunityViewSet(SnippetViewSet):
             FieldPanel("slug"),
             FieldPanel("description"),
             FieldPanel("type"),
+            FieldPanel("first_posts_need_approval"),
             FieldPanel("themes"),
             FieldPanel("managers"),
         ],

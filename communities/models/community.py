@@ -51,6 +51,14 @@ class Community(models.Model):
     type = models.CharField(
         _("soort"), max_length=20, choices=CommunityType.choices, default=CommunityType.ON_REQUEST
     )
+    first_posts_need_approval = models.BooleanField(
+        _("eerste berichten van nieuwe leden goedkeuren"),
+        default=False,
+        help_text=_(
+            "Het eerste bericht van een nieuw lid verschijnt pas na goedkeuring "
+            "door een community manager."
+        ),
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = CommunityQuerySet.as_manager()

@@ -27,6 +27,7 @@ class Topic(models.Model):
     reply_count = models.PositiveIntegerField(default=0)
     is_pinned = models.BooleanField(_("vastgezet"), default=False)
     is_locked = models.BooleanField(_("gesloten"), default=False)
+    needs_approval = models.BooleanField(_("wacht op goedkeuring"), default=False)
     accepted_answer = models.OneToOneField(
         "communities.Post",
         verbose_name=_("geaccepteerd antwoord"),
@@ -64,6 +65,7 @@ class Post(models.Model):
     body = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    needs_approval = models.BooleanField(_("wacht op goedkeuring"), default=False)
     is_hidden = models.BooleanField(_("verborgen"), default=False)
     hidden_reason = models.CharField(_("reden"), max_length=500, blank=True)
 

@@ -29,6 +29,7 @@ class ModerationAction(models.TextChoices):
     REMOVE_MEMBER = "remove", _("Lid verwijderd")
     BAN_MEMBER = "ban", _("Lid geblokkeerd")
     INVITE = "invite", _("Uitgenodigd")
+    APPROVE_POST = "approve_post", _("Eerste bericht goedgekeurd")
     HIDE_POST = "hide", _("Bericht verborgen")
     RESTORE_POST = "restore", _("Bericht hersteld")
     DISMISS_REPORT = "dismiss", _("Melding afgehandeld zonder actie")

@@ -72,6 +72,7 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -83,7 +84,9 @@ class Notification(models.Model):
 
 
 class EmailFrequency(models.TextChoices):
-    IMMEDIATE = "immediate", _("Direct")
+    IMMEDIATE = "immediate", _("Direct, per melding")
+    DAILY = "daily", _("Eén keer per dag een overzicht")
+    WEEKLY = "weekly", _("Eén keer per week een overzicht")
     NEVER = "never", _("Nooit (alleen in het platform)")
 
 

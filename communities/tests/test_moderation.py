@@ -97,3 +97,67 @@ def test_moderation_redirects_stay_on_the_site(client, reply_post, manager):
         moderate_url(reply_post), {"action": "dismiss", "next": "https://evil.example/"}
     )
     assert response.url.startswith("/communities/")
+
+
+def test_the_dashboard_shows_requests_reports_and_weekly_activity(
+    client, reply_post, manager, pending_user
+):
+    Report.objects.create(post=reply_post, reporter=manager, reason="Dubbel geplaatst")
+    client.force_login(manager)
+    response = client.get(reverse("communities:moderation", args=[reply_post.topic.community.slug]))
+    html = response.content.decode()
+    assert "Piet Pending" in html and "Dubbel geplaatst" in html
+    weeks = response.context["weeks"]
+    assert len(weeks) == 8
+    assert (weeks[-1].posts, weeks[-1].active_members) == (1, 1)
+    assert sum(week.posts for week in weeks[:-1]) == 0
+
+
+def test_first_posts_of_new_members_wait_for_approval(
+    client, community, manager, topic, opening_post, outsider
+):
+    from communities.factories import MembershipFactory
+    from communities.models import Notification
+
+    community.first_posts_need_approval = True
+    community.save()
+    MembershipFactory(community=community, user=outsider)
+    client.force_login(outsider)
+    url = reverse("communities:reply", args=[community.slug, topic.pk])
+    response = client.post(url, {"source": "Mijn eerste bericht"}, follow=True)
+    assert "wacht op goedkeuring" in response.content.decode()
+    post = topic.posts.get(author=outsider)
+    assert post.needs_approval
+    assert not Notification.objects.filter(user=manager).exists()
+    client.force_login(manager)
+    assert (
+        "Mijn eerste bericht"
+        in client.get(reverse("communities:moderation", args=[community.slug])).content.decode()
+    )
+    client.post(moderate_url(post), {"action": "approve_post"})
+    post.refresh_from_db()
+    assert not post.needs_approval
+    assert Notification.objects.filter(user=manager, post=post).exists()
+    assert community.moderation_log.filter(action=ModerationAction.APPROVE_POST, post=post).exists()
+    client.force_login(outsider)
+    client.post(url, {"source": "Tweede bericht"})
+    assert not topic.posts.get(source="Tweede bericht").needs_approval
+
+
+def test_held_topics_are_invisible_to_other_members(client, community, community_member, outsider):
+    from communities.factories import MembershipFactory
+    from communities.posting import start_topic
+
+    community.first_posts_need_approval = True
+    community.save()
+    MembershipFactory(community=community, user=outsider)
+    topic = start_topic(community, outsider, "question", "Onbevestigde vraag", "Tekst")
+    assert topic.needs_approval
+    client.force_login(community_member)
+    assert (
+        "Onbevestigde vraag"
+        not in client.get(reverse("communities:home", args=[community.slug])).content.decode()
+    )
+    assert client.get(topic.get_absolute_url()).status_code == 404
+    client.force_login(outsider)
+    assert client.get(topic.get_absolute_url()).status_code == 200
