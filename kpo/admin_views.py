@@ -1,4 +1,5 @@
-"""Wagtail admin views for beheerders: the approval queue and the security audit log."""
+"""Wagtail admin views: the approval queue and the security audit log for beheerders,
+and the account settings fitted to KPO's user model."""
 
 from django import forms
 from django.contrib import messages
@@ -9,6 +10,8 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.account import AccountView, BaseSettingsPanel, NameEmailSettingsPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from kpo import approval, roles
@@ -123,3 +126,34 @@ class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
         form = AuditFilterForm(self.request.GET)
         page = Paginator(self.events(form), self.per_page).get_page(self.request.GET.get("p"))
         return super().get_context_data(filter_form=form, page_obj=page, **kwargs)
+
+
+class FullNameForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name"]
+
+
+class FullNameSettingsPanel(BaseSettingsPanel):
+    """KPO users have one full name (no first and last name); the email address is
+    changed through allauth, with verification."""
+
+    name = "name"
+    title = _("Naam")
+    order = 100
+    form_class = FullNameForm
+
+
+class AccountSettingsView(AccountView):
+    """Wagtail's account settings with the name panel fitted to KPO's user model."""
+
+    def get_panels(self):
+        return [
+            FullNameSettingsPanel(self.request, self.request.user, None)
+            if isinstance(panel, NameEmailSettingsPanel)
+            else panel
+            for panel in super().get_panels()
+        ]
+
+
+account_settings = require_admin_access(AccountSettingsView.as_view())

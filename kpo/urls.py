@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kpo import views
+from kpo import admin_views, views
 from search import views as search_views
 
 # Every login route goes through allauth: Wagtail's admin and frontend login and
@@ -16,8 +16,12 @@ allauth_only_routes = [
     path("_util/login/", views.redirect_to_allauth_login),
 ]
 
+# Wagtail's account settings, with a name panel that fits KPO's user model.
+account_routes = [path("admin/account/", admin_views.account_settings)]
+
 urlpatterns = [
     *allauth_only_routes,
+    *account_routes,
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
     path("mijn-account/", views.account_overview, name="account_overview"),

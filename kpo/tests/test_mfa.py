@@ -82,3 +82,24 @@ def test_wagtail_account_settings_do_not_change_the_email_address(client, home_p
 
     assert response.status_code == 200
     assert 'name="name_email-email"' not in response.content.decode()
+
+
+def test_staff_save_their_name_and_admin_preferences(client, home_page):
+    user = StaffUserFactory(group=roles.EDITORS, full_name="Oude Naam")
+    client.force_login(user)
+
+    response = client.post(
+        "/admin/account/",
+        {
+            "name-full_name": "Ruben de Vries",
+            "locale-preferred_language": "nl",
+            "locale-current_time_zone": "",
+            "theme-theme": "system",
+            "theme-density": "default",
+            "theme-contrast": "system",
+        },
+    )
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.full_name == "Ruben de Vries"
