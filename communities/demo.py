@@ -8,11 +8,11 @@ from communities.factories import (
     PostFactory,
     TopicFactory,
 )
-from communities.models import Community, Membership, MembershipStatus
+from communities.models import Community, Membership, MembershipStatus, Report, Topic
 from communities.posting import render_body
 from kpo.demo import ensure_child, read_fixture
 from kpo.factories import paragraph_body
-from kpo.models import Theme, User
+from kpo.models import ApprovalStatus, Organisation, Theme, User
 
 
 def load_communities(home):
@@ -27,9 +27,43 @@ def load_communities(home):
             user=User.objects.get(email=item["email"]),
             defaults={"role": item["role"], "status": MembershipStatus.ACTIVE},
         )
+    for item in content["colleagues"]:
+        load_colleague(item)
     for item in content["topics"]:
         load_topic(item)
+    for item in content["reports"]:
+        load_report(item)
     return index
+
+
+def load_colleague(item):
+    """A member without a demo login: a Buitengebied member, or a request to admit."""
+    user = User.objects.filter(email=item["email"]).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=item["email"],
+            password=None,
+            full_name=item["full_name"],
+            organisation=Organisation.objects.filter(name=item["organisation"]).first(),
+            job_title=item["job_title"],
+            is_approved=True,
+            approval_status=ApprovalStatus.APPROVED,
+        )
+    Membership.objects.get_or_create(
+        community=Community.objects.get(slug=item["community"]),
+        user=user,
+        defaults={"status": item["status"], "motivation": item["motivation"]},
+    )
+
+
+def load_report(item):
+    topic = Topic.objects.get(title=item["topic"])
+    post = topic.posts.filter(is_opening=False).order_by("created_at", "pk")[item["reply"]]
+    Report.objects.get_or_create(
+        post=post,
+        reporter=User.objects.get(email=item["reporter"]),
+        defaults={"reason": item["reason"]},
+    )
 
 
 def load_community(item):

@@ -57,3 +57,21 @@ def test_demo_non_member_sees_nothing_of_buitengebied(demo, client):
     assert "leegstaande schuur" not in response.content.decode()
     hidden = client.get(reverse("communities:home", args=["lft-omg-contactpersonen"]))
     assert hidden.status_code == 404
+
+
+def test_demo_manager_has_a_request_and_a_report_to_handle(demo, client):
+    from communities.models import MembershipStatus, Report
+
+    pending = Membership.objects.get(
+        community__slug="buitengebied", status=MembershipStatus.PENDING
+    )
+    assert pending.motivation
+    report = Report.objects.get(resolved_at=None)
+    assert report.post.topic.community.slug == "buitengebied"
+    from kpo.factories import activate_totp
+
+    manager = User.objects.get(email="communitymanager@kpo.example")
+    activate_totp(manager)  # staff must have MFA set up
+    client.force_login(manager)
+    html = client.get(reverse("communities:moderation", args=["buitengebied"])).content.decode()
+    assert pending.user.full_name in html and report.reason in html
