@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from communities.models import Community
 from kpo.access import visible_to
 from kpo.blocks import BodyBlock
 
@@ -74,6 +75,12 @@ class ThemaPage(KennisbankPage):
         products = ProductPage.objects.live().filter(theme_links__page=self)
         return visible_to(products, user).order_by("theme_links__sort_order")
 
+    def community_for(self, user):
+        """The linked community, unless it is hidden and ``user`` is not one of its members."""
+        if self.community_id is None:
+            return None
+        return Community.objects.listed_for(user).filter(pk=self.community_id).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         products = self.products_for(request.user)
@@ -92,6 +99,7 @@ class ThemaPage(KennisbankPage):
         page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             contacts=self.contacts.select_related("organisation"),
+            linked_community=self.community_for(request.user),
             featured_products=self.featured_products_for(request.user),
             page_obj=page_obj,
             products=page_obj.object_list,
