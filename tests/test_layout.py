@@ -28,6 +28,7 @@ def test_page_has_skip_link_landmarks_and_one_h1(client, home_page, path):
     assert html.count("<h1") == 1
     assert 'aria-label="Hoofdmenu"' in html
     assert "<footer" in html
+    assert '"includeIndicatorStyles": false' in html, "htmx may not inject inline styles"
 
 
 def test_form_fields_have_labels(client, home_page):
