@@ -92,7 +92,7 @@ class CoursePage(Page):
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
-                FieldPanel("prerequisites"),
+                FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("enrolment_policy"),
                 FieldPanel("course_owner"),
                 FieldPanel("has_certificate"),

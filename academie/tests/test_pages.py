@@ -12,7 +12,7 @@ from academie.models import (
     QuizAnswer,
     QuizQuestion,
 )
-from kpo.factories import ThemeFactory, UserFactory
+from kpo.factories import StaffUserFactory, ThemeFactory, UserFactory
 from kpo.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +184,14 @@ def test_editor_previews_a_new_quiz_before_saving(course):
     lesson.path = course.get_last_child()._inc_path()
     page = preview(lesson)
     assert "1. Wat is een APV?" in page and "Een verordening" in page
+
+
+@pytest.mark.parametrize("model", ["coursepage", "lessonpage"])
+def test_editors_get_the_admin_forms_with_dutch_help(client, course, model):
+    client.force_login(StaffUserFactory(is_superuser=True))
+    parent = course if model == "lessonpage" else course.get_parent()
+    response = client.get(f"/admin/pages/add/academie/{model}/{parent.pk}/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    expected = "Vragenbank" if model == "lessonpage" else "Inschrijving en afronding"
+    assert expected in page
