@@ -83,3 +83,15 @@ def test_rejection_keeps_the_page_unpublished_and_emails_the_comment(
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [editor.email]
     assert "Graag bronnen toevoegen" in mail.outbox[0].body
+
+
+def test_admin_edit_view_offers_editors_submit_but_not_publish(client, submitted, editor):
+    page, _workflow_state = submitted
+    client.force_login(editor)
+
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="action-publish"' not in html
+    assert "Redactieraad" in html
