@@ -8,10 +8,20 @@ downloads, feeds, the sitemap, the API and search all filter with ``access_token
 
 PUBLIC = "public"
 MEMBERS = "members"
+COMMUNITY_PREFIX = "community:"
 
 
 def community_token(community_id: int) -> str:
-    return f"community:{community_id}"
+    return f"{COMMUNITY_PREFIX}{community_id}"
+
+
+def community_ids(tokens) -> set[int]:
+    """The ids of the communities whose tokens are among ``tokens``."""
+    return {
+        int(token.removeprefix(COMMUNITY_PREFIX))
+        for token in tokens
+        if token.startswith(COMMUNITY_PREFIX)
+    }
 
 
 TOKENS_ATTRIBUTE = "_kpo_access_tokens"

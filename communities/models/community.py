@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kpo.access import community_token
+from kpo.access import access_tokens, community_ids, community_token
 
 # Path segments under /communities/ that belong to the app itself, not to a community.
 RESERVED_SLUGS = {"meldingen", "uitnodiging", "nieuw"}
@@ -23,13 +23,7 @@ class CommunityType(models.TextChoices):
 class CommunityQuerySet(models.QuerySet):
     def listed_for(self, user):
         """Communities ``user`` may know of: all but hidden ones, plus hidden ones they are in."""
-        from kpo.access import access_tokens
-
-        member_of = [
-            int(token.split(":", 1)[1])
-            for token in access_tokens(user)
-            if token.startswith("community:")
-        ]
+        member_of = community_ids(access_tokens(user))
         return self.filter(~models.Q(type=CommunityType.HIDDEN) | models.Q(pk__in=member_of))
 
 

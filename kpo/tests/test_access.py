@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from kpo.access import MEMBERS, PUBLIC, access_tokens, can_see
+from kpo.access import MEMBERS, PUBLIC, access_tokens, can_see, community_ids, community_token
 from kpo.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,3 +19,8 @@ def test_approved_members_see_members_content():
 def test_unapproved_and_deactivated_accounts_see_only_public_content():
     assert access_tokens(UserFactory(is_approved=False)) == {PUBLIC}
     assert access_tokens(UserFactory(is_approved=True, is_active=False)) == {PUBLIC}
+
+
+def test_community_ids_reads_only_community_tokens():
+    tokens = {PUBLIC, MEMBERS, community_token(3), community_token(11)}
+    assert community_ids(tokens) == {3, 11}
