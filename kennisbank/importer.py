@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from wagtail.documents.models import Document
 from wagtail.rich_text import RichText
 
 from kpo.models import Theme
+from kpo.uploads import PDF, detect_type, max_bytes, safe_filename, validate_upload
 
 from .models import (
     FactsheetPage,
@@ -40,7 +42,6 @@ REQUIRED_FIELDS = [
 PAGE_MODELS = {kind: HandreikingPage for kind in HandreikingPage.Kind.values} | {
     "factsheet": FactsheetPage
 }
-MAX_DOCUMENT_SIZE = 50 * 1024 * 1024
 
 
 class LineError(ValueError):
@@ -140,12 +141,19 @@ def read_document(path_value, base_dir):
         path = base_dir / path
     if not path.is_file():
         raise LineError(_("document niet gevonden: %(path)s") % {"path": path_value})
-    if path.stat().st_size > MAX_DOCUMENT_SIZE:
-        raise LineError(_("document is groter dan 50 MB: %(path)s") % {"path": path_value})
-    content = path.read_bytes()
-    if not content.startswith(b"%PDF-"):
+    if path.stat().st_size > max_bytes("document"):
+        raise LineError(
+            _("document is groter dan %(limit)s: %(path)s")
+            % {"limit": filesizeformat(max_bytes("document")), "path": path_value}
+        )
+    upload = ContentFile(path.read_bytes(), path.name)
+    if detect_type(upload) is not PDF:
         raise LineError(_("document is geen pdf: %(path)s") % {"path": path_value})
-    return content, path.name
+    try:
+        validate_upload(upload, "document")
+    except ValidationError as error:
+        raise LineError(f"{path_value}: {' '.join(error.messages)}") from error
+    return upload.read(), safe_filename(path.name, PDF)
 
 
 def body_blocks(text):

@@ -174,6 +174,16 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Documents are only ever served through Django, which checks access first.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every upload is checked by content in kpo/uploads.py; these forms call it.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "kpo.media_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kpo.media_forms.ImageForm"
+WAGTAILDOCS_EXTENSIONS = [
+    *("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"),
+    *("png", "jpg", "jpeg", "gif", "webp"),
+]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Optional virus scan of every upload: clamd at "host:port" or a unix socket path.
+KPO_CLAMD_ADDRESS = env.string("KPO_CLAMD_ADDRESS", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
