@@ -1,9 +1,12 @@
-"""The academy's front-end forms: the catalogue filter and the quiz."""
+"""The academy's forms: the catalogue filter, the quiz and the SCORM package upload."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from academie.models import CourseFormat, QuestionKind
+from academie.models import CourseFormat, QuestionKind, ScormPackage
+from academie.scorm import package
 from kpo.models import Theme
 
 DURATIONS = {
@@ -101,3 +104,57 @@ def question_field(number, question):
             "invalid_choice": _("Kies een antwoord uit de lijst."),
         },
     )
+
+
+class ScormPackageAdminForm(WagtailAdminModelForm):
+    """Uploads a SCORM 1.2 zip: checked completely before anything is unpacked; each new
+    upload becomes the package's next version in its own storage folder."""
+
+    package = forms.FileField(
+        label=_("Pakket (zip)"),
+        required=False,
+        help_text=_(
+            "Een SCORM 1.2-pakket als zip-bestand met imsmanifest.xml in de hoofdmap. "
+            "Een nieuw bestand wordt een nieuwe versie; deelnemers houden hun voortgang."
+        ),
+    )
+
+    class Meta:
+        model = ScormPackage
+        fields = ["title"]
+
+    def clean_package(self):
+        upload = self.cleaned_data.get("package")
+        if upload is None:
+            if not self.instance.version:
+                raise forms.ValidationError(_("Kies het zip-bestand van het pakket."))
+            return None
+        self.checked_package = package.check_package(upload)
+        return upload
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        upload = self.cleaned_data.get("package")
+        if upload is not None:
+            install(instance, upload, self.checked_package)
+        if commit:
+            instance.save()
+            self.save_m2m()
+        return instance
+
+
+def install(instance, upload, checked):
+    """Unpack a checked package as ``instance``'s next version."""
+    manifest = checked.manifest
+    instance.version += 1
+    package.unpack(upload, checked, instance.storage_prefix)
+    instance.launch_path = manifest.launch_path
+    instance.launch_query = manifest.launch_query
+    instance.manifest_title = manifest.title[:255]
+    instance.mastery_score = manifest.mastery_score
+    instance.launch_data = manifest.launch_data
+    instance.file_count = len(checked.files)
+    instance.total_size = checked.total_size
+    instance.uploaded_at = timezone.now()
+    if not instance.title:
+        instance.title = instance.manifest_title

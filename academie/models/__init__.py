@@ -3,6 +3,7 @@ from .enrolment import Enrolment, EnrolmentStatus, LessonProgress
 from .index import AcademieIndexPage
 from .lesson import LessonKind, LessonPage
 from .quiz import QuestionKind, QuizAnswer, QuizAttempt, QuizQuestion
+from .scorm import ScormAttempt, ScormPackage, ScormStatus
 
 __all__ = [
     "AcademieIndexPage",
@@ -18,4 +19,7 @@ __all__ = [
     "QuizAnswer",
     "QuizAttempt",
     "QuizQuestion",
+    "ScormAttempt",
+    "ScormPackage",
+    "ScormStatus",
 ]

@@ -10,11 +10,11 @@ from kpo.blocks import BodyBlock
 
 
 class LessonKind(models.TextChoices):
-    """What a lesson is. Each kind has its own completion rule in ``academie.progress``;
-    a SCORM package will be added here as a new kind with its own rule."""
+    """What a lesson is. Each kind has its own completion rule in ``academie.progress``."""
 
     CONTENT = "content", _("Lesinhoud")
     QUIZ = "quiz", _("Toets")
+    SCORM = "scorm", _("SCORM-pakket")
 
 
 class LessonPageForm(WagtailAdminPageForm):
@@ -29,6 +29,8 @@ class LessonPageForm(WagtailAdminPageForm):
         ]
         if cleaned_data.get("kind") == LessonKind.QUIZ and not questions:
             self.add_error("kind", _("Een toets heeft minstens één vraag nodig."))
+        if cleaned_data.get("kind") == LessonKind.SCORM and not cleaned_data.get("scorm_package"):
+            self.add_error("scorm_package", _("Kies het SCORM-pakket van deze les."))
         for question in questions:
             check_answers(question)
         return cleaned_data
@@ -65,7 +67,8 @@ class LessonPage(Page):
         default=LessonKind.CONTENT,
         help_text=_(
             "Lesinhoud is afgerond zodra de deelnemer de les heeft bekeken; "
-            "een toets zodra de deelnemer is geslaagd."
+            "een toets zodra de deelnemer is geslaagd; een SCORM-pakket zodra het pakket "
+            "'afgerond' of 'geslaagd' meldt."
         ),
     )
     intro = models.TextField(_("introductie"), blank=True)
@@ -83,6 +86,15 @@ class LessonPage(Page):
         default=3,
         validators=[MinValueValidator(1)],
         help_text=_("Leeg laten voor onbeperkt."),
+    )
+    scorm_package = models.ForeignKey(
+        "academie.ScormPackage",
+        verbose_name=_("SCORM-pakket"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lessons",
+        help_text=_("Upload pakketten onder SCORM-pakketten in het menu."),
     )
     shuffle_questions = models.BooleanField(
         _("vragen in willekeurige volgorde"),
@@ -106,6 +118,11 @@ class LessonPage(Page):
             heading=_("Toets"),
             help_text=_("Alleen van toepassing als de les een toets is."),
         ),
+        MultiFieldPanel(
+            [FieldPanel("scorm_package")],
+            heading=_("SCORM"),
+            help_text=_("Alleen van toepassing als de les een SCORM-pakket is."),
+        ),
     ]
     parent_page_types = ["academie.CoursePage"]
     subpage_types = []
@@ -122,6 +139,10 @@ class LessonPage(Page):
     @property
     def is_quiz(self):
         return self.kind == LessonKind.QUIZ
+
+    @property
+    def is_scorm(self):
+        return self.kind == LessonKind.SCORM
 
     def get_context(self, request, *args, **kwargs):
         from academie.views import lesson_context
