@@ -57,15 +57,19 @@ GIF = FileType("GIF", "gif")
 WEBP = FileType("WebP", "webp")
 SVG = FileType("SVG", "svg")
 ZIP = FileType("zip", "zip")
+MP4 = FileType("MP4-video", "mp4")
+WEBM = FileType("WebM-video", "webm")
+VTT = FileType("WebVTT-ondertiteling", "vtt")
 
 DOCUMENT_TYPES = (PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, TXT, CSV)
+VIDEO_TYPES = (MP4, WEBM, VTT)
 PHOTO_TYPES = (PNG, JPEG, GIF, WEBP)
 IMAGE_TYPES = (*PHOTO_TYPES, SVG)
 
 # Which types each kind of upload accepts, and its default size limit in bytes
 # (``KPO_UPLOAD_MAX_BYTES`` overrides limits per kind).
 ALLOWED_TYPES = {
-    "document": (*DOCUMENT_TYPES, *PHOTO_TYPES),
+    "document": (*DOCUMENT_TYPES, *PHOTO_TYPES, *VIDEO_TYPES),
     "image": IMAGE_TYPES,
     "community_file": (*DOCUMENT_TYPES, *PHOTO_TYPES),
     "attachment": (*DOCUMENT_TYPES, *PHOTO_TYPES),
@@ -73,7 +77,7 @@ ALLOWED_TYPES = {
     "scorm": (ZIP,),
 }
 DEFAULT_MAX_BYTES = {
-    "document": 50 * MB,
+    "document": 100 * MB,
     "image": 20 * MB,
     "community_file": 50 * MB,
     "attachment": 20 * MB,
@@ -160,11 +164,17 @@ def detect_type(uploaded_file) -> FileType | None:
         return GIF
     if header[:4] == b"RIFF" and header[8:12] == b"WEBP":
         return WEBP
+    if header[4:8] == b"ftyp":
+        return MP4
+    if header.startswith(b"\x1a\x45\xdf\xa3"):
+        return WEBM
     if header.startswith(b"PK\x03\x04"):
         return detect_zip_type(uploaded_file)
     if looks_like_svg(header):
         return SVG
     if is_text(header):
+        if header.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
+            return VTT
         return CSV if extension_of(uploaded_file.name) == "csv" else TXT
     return None
 

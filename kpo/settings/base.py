@@ -180,6 +180,7 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "kpo.media_forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = [
     *("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"),
     *("png", "jpg", "jpeg", "gif", "webp"),
+    *("mp4", "webm", "vtt"),
 ]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Optional virus scan of every upload: clamd at "host:port" or a unix socket path.

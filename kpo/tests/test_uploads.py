@@ -61,6 +61,9 @@ def image_bytes(image_format, size=(4, 3), mode="RGB"):
         ("foto.jpeg", image_bytes("JPEG"), uploads.JPEG),
         ("foto.gif", image_bytes("GIF"), uploads.GIF),
         ("foto.webp", image_bytes("WEBP"), uploads.WEBP),
+        ("intro.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 16, uploads.MP4),
+        ("intro.webm", b"\x1a\x45\xdf\xa3" + b"\x00" * 16, uploads.WEBM),
+        ("intro.vtt", b"WEBVTT\n\n00:00.000 --> 00:02.000\nWelkom\n", uploads.VTT),
     ],
 )
 def test_documents_of_every_allowed_type_are_recognised_by_content(name, content, expected):
