@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('academie', '0002_courses_lessons_quizzes'),
+        ('academie', '0003_scorm_packages'),
     ]
 
     operations = [
