@@ -1,5 +1,8 @@
 """The interface is Dutch by default, with English available to every visitor."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 
@@ -35,3 +38,43 @@ def test_allauth_pages_follow_the_language(client, home_page):
     assert "Wachtwoord vergeten?" in client.get("/accounts/login/").content.decode()
     english = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Forgot your password?" in english
+
+
+PO_FIELD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$')
+
+
+def po_entries(path):
+    """Yield (flags, fields) for each live entry of a .po file; values stay escaped.
+
+    Obsolete (`#~`) and previous-msgid (`#|`) lines are comments here, so they are skipped."""
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        flags, fields, current = set(), {}, None
+        for line in block.splitlines():
+            if line.startswith("#,"):
+                flags.update(flag.strip() for flag in line[2:].split(","))
+            elif line.startswith('"') and current:
+                fields[current] += line[1:-1]
+            elif match := PO_FIELD.match(line):
+                current = match[1]
+                fields[current] = match[2]
+        if fields.get("msgid"):  # the header has an empty msgid
+            yield flags, fields
+
+
+def unfinished_msgids(path):
+    unfinished = []
+    for flags, fields in po_entries(path):
+        translations = [value for key, value in fields.items() if key.startswith("msgstr")]
+        if "fuzzy" in flags or not translations or not all(translations):
+            unfinished.append(fields["msgid"])
+    return unfinished
+
+
+def test_english_catalogue_has_no_untranslated_or_fuzzy_strings():
+    catalogue = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES" / "django.po"
+    unfinished = unfinished_msgids(catalogue)
+    assert not unfinished, (
+        f"{len(unfinished)} string(s) in {catalogue.name} are untranslated or fuzzy: "
+        "run `make messages` and translate them (and remove the fuzzy flags):\n"
+        + "\n".join(unfinished)
+    )
