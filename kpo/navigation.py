@@ -1,4 +1,5 @@
-"""The main navigation: the three pillars' section pages plus search.
+"""The main navigation: the three pillars' section pages, "Vind een collega" for approved
+members, and search.
 
 Section pages are found by type under the site's root page, so editors can rename
 or move them. The result is cached and cleared whenever a page is published,
@@ -13,6 +14,8 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
+
+from kpo.access import MEMBERS, can_see
 
 logger = logging.getLogger(__name__)
 CACHE_KEY = "kpo:navigation:sections:{site_id}"
@@ -64,6 +67,8 @@ def main_navigation(request):
             ]
     except DatabaseError:
         logger.warning("Navigation unavailable: database error", exc_info=True)
+    if can_see(getattr(request, "user", None), MEMBERS):
+        items.append(NavItem(str(_("Vind een collega")), reverse("kpo_member_directory")))
     items.append(NavItem(str(_("Zoeken")), reverse("search")))
     return items
 

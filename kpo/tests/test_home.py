@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from kennisbank.factories import NewsPageFactory
 from kennisbank.models import NewsIndexPage
+from kpo.factories import VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,23 @@ def test_home_page_queries_do_not_grow_with_the_amount_of_news(client, home_page
 
     assert many == few
     assert many <= 15
+
+
+def test_approved_members_find_the_directory_in_the_main_navigation(member_client, home_page):
+    directory = reverse("kpo_member_directory")
+
+    nav = member_client.get("/").content.decode().split('aria-label="Hoofdmenu"')[1]
+    assert f'href="{directory}"' in nav
+    assert nav.index("Vind een collega") < nav.index("Zoeken")
+
+    response = member_client.get(directory)
+    nav = response.content.decode().split('aria-label="Hoofdmenu"')[1]
+    assert f'href="{directory}" aria-current="page"' in nav
+
+
+def test_visitors_and_unapproved_users_get_no_directory_link(client, home_page):
+    directory = reverse("kpo_member_directory")
+    assert f'href="{directory}"' not in client.get("/").content.decode()
+
+    client.force_login(VerifiedUserFactory(is_approved=False))
+    assert f'href="{directory}"' not in client.get("/").content.decode()
