@@ -8,6 +8,7 @@ from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.urls import reverse
 
+from communities.factories import MembershipFactory, PostFactory, TopicFactory
 from kpo.factories import TEST_PASSWORD, ThemeFactory, VerifiedUserFactory, activate_totp
 from kpo.models import AuditEvent, User
 
@@ -102,3 +103,23 @@ def test_a_deleted_member_disappears_from_the_directory(member_client, home_page
 
     assert lid.pk not in [profile.member.pk for profile in response.context["profiles"]]
     assert member_client.get(reverse("kpo_member_profile", args=[lid.pk])).status_code == 404
+
+
+def test_deleting_the_account_keeps_posts_under_verwijderd_lid(member_client, home_page, member):
+    author = VerifiedUserFactory(email="bram@politie.example", full_name="Bram Schrijver")
+    membership = MembershipFactory(user=author)
+    MembershipFactory(community=membership.community, user=member)
+    topic = TopicFactory(community=membership.community, author=author, title="Leegstaande stallen")
+    PostFactory(topic=topic, is_opening=True, source="Wie kent signalen van drugslabs?")
+    topic_url = reverse("communities:topic", args=[topic.community.slug, topic.pk])
+    assert "Bram Schrijver" in member_client.get(topic_url).content.decode()
+
+    logged_in_and_reauthenticated(author).post(reverse("kpo_delete_account"))
+
+    html = member_client.get(topic_url).content.decode()
+    assert "Wie kent signalen van drugslabs?" in html
+    assert "verwijderd lid" in html
+    assert "Bram Schrijver" not in html and author.organisation.name not in html
+    listing = member_client.get(reverse("communities:home", args=[topic.community.slug]))
+    assert "Leegstaande stallen" in listing.content.decode()
+    assert "Bram Schrijver" not in listing.content.decode()
