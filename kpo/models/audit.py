@@ -24,6 +24,8 @@ class AuditEvent(models.Model):
         ROLE_REMOVED = "role_removed", _("Rol ingetrokken")
         ACCOUNT_DELETED = "account_deleted", _("Account verwijderd")
         DATA_EXPORTED = "data_exported", _("Gegevens gedownload")
+        EMAIL_CHANGED = "email_changed", _("E-mailadres gewijzigd door beheerder")
+        RETENTION = "retention", _("Bewaartermijnen toegepast")
 
     created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("gebeurtenis"), max_length=30, choices=Kind.choices, db_index=True)

@@ -132,6 +132,9 @@ MFA_TOTP_ISSUER = "Kennisplatform Ondermijning"
 MFA_PASSKEY_LOGIN_ENABLED = False
 # Staff (editors, editorial board, community managers, administrators) must use MFA.
 KPO_REQUIRE_MFA_FOR_STAFF = env.boolean("KPO_REQUIRE_MFA_FOR_STAFF", True)
+# Retention (kpo/retention.py, `manage.py kpo_retention`, run daily).
+KPO_REJECTED_RETENTION_DAYS = env.integer("KPO_REJECTED_RETENTION_DAYS", 30)
+KPO_AUDIT_IP_RETENTION_DAYS = env.integer("KPO_AUDIT_IP_RETENTION_DAYS", 90)
 
 # --- Internationalisation: Dutch first, English second. ---
 LANGUAGE_CODE = "nl"
