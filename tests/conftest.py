@@ -3,8 +3,11 @@
 A test that needs Elasticsearch or Chromium fails (never skips) when it is missing."""
 
 import os
+import re
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
@@ -44,9 +47,58 @@ def browser():
         chromium.close()
 
 
+ARTIFACTS_DIR = Path(__file__).resolve().parents[1] / "var" / "test-artifacts"
+PAGES_ATTRIBUTE = "_kpo_browser_pages"
+
+
 @pytest.fixture
-def browser_page(browser):
-    context = browser.new_context(locale="nl-NL")
-    page = context.new_page()
-    yield page
-    context.close()
+def new_browser_page(browser, request):
+    """Open pages in fresh browser contexts (one per user); all are closed after the test
+    and a failing test keeps a screenshot and the HTML of each (``pytest_runtest_makereport``)."""
+    contexts = []
+    pages = []
+    setattr(request.node, PAGES_ATTRIBUTE, pages)
+
+    def open_page():
+        context = browser.new_context(locale="nl-NL", accept_downloads=True)
+        contexts.append(context)
+        pages.append(context.new_page())
+        return pages[-1]
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def browser_page(new_browser_page):
+    return new_browser_page()
+
+
+def save_page_artifacts(item, pages):
+    """Write ``<test>-<n>.png`` and ``.html`` for each open page of a failed test."""
+    ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", item.nodeid)
+    saved = []
+    for number, page in enumerate(pages, start=1):
+        if page.is_closed():
+            continue
+        base = ARTIFACTS_DIR / f"{stem}-{number}"
+        try:
+            page.screenshot(path=f"{base}.png", full_page=True)
+            Path(f"{base}.html").write_text(f"<!-- {page.url} -->\n{page.content()}", "utf-8")
+        except PlaywrightError as error:
+            saved.append(f"{base}: page could not be saved ({error.message})")
+            continue
+        saved.append(f"{base}.png")
+    return saved
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    pages = getattr(item, PAGES_ATTRIBUTE, None)
+    if report.failed and report.when == "call" and pages:
+        for path in save_page_artifacts(item, pages):
+            report.sections.append(("browser artefacts", path))
+    return report
