@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kpo', '0005_beheerders_manage_users'),
+        ('kpo', '0006_alter_homepage_body_alter_standardpage_body'),
     ]
 
     operations = [
