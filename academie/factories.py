@@ -2,6 +2,7 @@
 
 import factory
 import wagtail_factories
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from academie.models import (
     AcademieIndexPage,
@@ -12,7 +13,9 @@ from academie.models import (
     QuestionKind,
     QuizAnswer,
     QuizQuestion,
+    ScormPackage,
 )
+from academie.scorm import generator, package
 from kpo.factories import VerifiedUserFactory, paragraph_body
 
 
@@ -83,3 +86,40 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Enrolment
+
+
+class ScormPackageFactory(factory.django.DjangoModelFactory):
+    """A SCORM package checked and unpacked like an editor's upload; pass the zip bytes as
+    ``data`` (default: the generated interactive package)."""
+
+    title = factory.Sequence(lambda n: f"SCORM-pakket {n}")
+
+    class Meta:
+        model = ScormPackage
+
+    @classmethod
+    def _create(cls, model_class, data=None, **kwargs):
+        instance = model_class(**kwargs)
+        upload = SimpleUploadedFile("pakket.zip", data or default_package())
+        package.install(instance, upload, package.check_package(upload))
+        instance.save()
+        return instance
+
+
+def default_package():
+    pages = [
+        ("De Wet Bibob", ["Met de Wet Bibob beschermt het bestuur zijn integriteit."]),
+        ("Het eigen onderzoek", ["De gemeente onderzoekt eerst zelf."]),
+    ]
+    return generator.interactive_package(
+        "Wet Bibob in de praktijk", pages, generator.demo_questions()
+    )
+
+
+class ScormLessonFactory(LessonPageFactory):
+    kind = LessonKind.SCORM
+    body = factory.LazyFunction(list)
+    scorm_package = factory.SubFactory(ScormPackageFactory)
+
+    class Meta:
+        model = LessonPage

@@ -1,7 +1,6 @@
 """The academy's forms: the catalogue filter, the quiz and the SCORM package upload."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -136,25 +135,8 @@ class ScormPackageAdminForm(WagtailAdminModelForm):
         instance = super().save(commit=False)
         upload = self.cleaned_data.get("package")
         if upload is not None:
-            install(instance, upload, self.checked_package)
+            package.install(instance, upload, self.checked_package)
         if commit:
             instance.save()
             self.save_m2m()
         return instance
-
-
-def install(instance, upload, checked):
-    """Unpack a checked package as ``instance``'s next version."""
-    manifest = checked.manifest
-    instance.version += 1
-    package.unpack(upload, checked, instance.storage_prefix)
-    instance.launch_path = manifest.launch_path
-    instance.launch_query = manifest.launch_query
-    instance.manifest_title = manifest.title[:255]
-    instance.mastery_score = manifest.mastery_score
-    instance.launch_data = manifest.launch_data
-    instance.file_count = len(checked.files)
-    instance.total_size = checked.total_size
-    instance.uploaded_at = timezone.now()
-    if not instance.title:
-        instance.title = instance.manifest_title

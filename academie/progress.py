@@ -1,5 +1,6 @@
 """Enrolment, completion and progress of learners. Completion rules per lesson kind:
-a content lesson is complete once viewed, a quiz once passed (see ``academie.quiz``)."""
+a content lesson is complete once viewed, a quiz once passed (see ``academie.quiz``),
+a SCORM package once it reports ``completed`` or ``passed`` (see ``academie.scorm``)."""
 
 from dataclasses import dataclass, field
 from functools import reduce
@@ -17,10 +18,12 @@ from academie.models import (
     LessonKind,
     LessonPage,
     LessonProgress,
+    ScormStatus,
 )
 from kpo.access import MEMBERS, can_see
 
 COMPLETES_ON_VIEW = {LessonKind.CONTENT}
+SCORM_COMPLETE = {ScormStatus.COMPLETED, ScormStatus.PASSED}
 
 
 def can_learn(user):
@@ -109,6 +112,24 @@ def decide(enrolment, approve):
     enrolment.status = EnrolmentStatus.ACTIVE if approve else EnrolmentStatus.REJECTED
     enrolment.decided_at = timezone.now()
     enrolment.save(update_fields=["status", "decided_at"])
+
+
+def can_follow(user, lesson):
+    """``user`` may take ``lesson``: an approved member actively enrolled in its course."""
+    return (
+        can_learn(user)
+        and Enrolment.objects.filter(
+            user=user,
+            status=EnrolmentStatus.ACTIVE,
+            course__in=CoursePage.objects.parent_of(lesson),
+        ).exists()
+    )
+
+
+def record_scorm_status(user, lesson, lesson_status):
+    """A SCORM lesson is complete once its package reports it completed or passed.
+    True if newly completed."""
+    return lesson_status in SCORM_COMPLETE and mark_complete(user, lesson)
 
 
 def record_view(user, lesson):

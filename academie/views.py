@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from academie import progress, quiz
 from academie.forms import QuizForm
 from academie.models import CoursePage, Enrolment, EnrolmentStatus
+from academie.scorm import views as scorm_views
 
 
 def serve_lesson(request, lesson, render):
@@ -58,6 +59,8 @@ def lesson_context(request, lesson, course=None, state=None, quiz_form=None):
     course = course or CoursePage.objects.parent_of(lesson).get()
     state = state or progress.course_state(request.user, course)
     context = {"course": course, "state": state, **neighbours(state.lessons, lesson)}
+    if lesson.is_scorm and state.is_enrolled and not getattr(request, "is_preview", False):
+        context["scorm"] = scorm_views.player(request, lesson)
     if lesson.is_quiz and progress.can_learn(request.user):
         status = quiz.quiz_status(request.user, lesson)
         questions = quiz.questions_for_attempt(request.user, lesson, len(status.attempts) + 1)

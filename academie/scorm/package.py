@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kpo.uploads import validate_upload
@@ -306,3 +307,20 @@ def unpack(archive_file, checked, prefix):
 def remove(names):
     for name in names:
         default_storage.delete(name)
+
+
+def install(instance, upload, checked):
+    """Unpack a checked package as ``instance``'s (a ``ScormPackage``) next version."""
+    manifest = checked.manifest
+    instance.version += 1
+    unpack(upload, checked, instance.storage_prefix)
+    instance.launch_path = manifest.launch_path
+    instance.launch_query = manifest.launch_query
+    instance.manifest_title = manifest.title[:255]
+    instance.mastery_score = manifest.mastery_score
+    instance.launch_data = manifest.launch_data
+    instance.file_count = len(checked.files)
+    instance.total_size = checked.total_size
+    instance.uploaded_at = timezone.now()
+    if not instance.title:
+        instance.title = instance.manifest_title

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from academie.factories import CoursePageFactory
+from academie.factories import CoursePageFactory, ScormPackageFactory
 from academie.models import (
     AcademieIndexPage,
     CoursePage,
@@ -95,6 +95,17 @@ def test_editor_cannot_save_a_quiz_without_questions(course):
     form = lesson_form(course, lesson_form_data("quiz", []))
     assert not form.is_valid()
     assert form.errors["kind"] == ["Een toets heeft minstens één vraag nodig."]
+
+
+def test_editor_cannot_save_a_scorm_lesson_without_package(course, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    form = lesson_form(course, lesson_form_data("scorm", []))
+    assert not form.is_valid()
+    assert form.errors["scorm_package"] == ["Kies het SCORM-pakket van deze les."]
+    data = lesson_form_data("scorm", [])
+    data["scorm_package"] = ScormPackageFactory().pk
+    form = lesson_form(course, data)
+    assert form.is_valid(), form.errors
 
 
 def test_single_choice_question_needs_exactly_one_right_answer(course):

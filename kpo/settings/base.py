@@ -152,6 +152,7 @@ STATICFILES_DIRS = [
     ("vendor/utrecht", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
     ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht" / "design-tokens" / "dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/scorm-again", NODE_MODULES / "scorm-again" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.string("KPO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
@@ -202,6 +203,11 @@ KPO_SEARCH_INDEX_PREFIX = env.string("KPO_SEARCH_INDEX_PREFIX", "kpo-")
 # --- Background tasks (django-tasks): run at once by default; index updates catch engine
 # errors themselves, so saving never fails on the search engine. ---
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Academie: SCORM package files are served from this separate origin when set (e.g.
+# https://scorm.kpo.example, routed to the same application); empty: from the site itself.
+# See academie/README.md for the trade-off. ---
+KPO_SCORM_CONTENT_ORIGIN = env.string("KPO_SCORM_CONTENT_ORIGIN", "")
 
 # --- Demo content ---
 KPO_DEMO_PASSWORD = env.string("KPO_DEMO_PASSWORD", "kpo-demo-2026")
