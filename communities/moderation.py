@@ -6,7 +6,7 @@ from django.utils import timezone
 from communities.models import ModerationAction, ModerationLogEntry, Post, Report
 
 
-def log(community, actor, action, *, target_user=None, topic=None, post=None, reason=""):
+def log(community, actor, action, *, target_user=None, topic=None, post=None, file=None, reason=""):
     return ModerationLogEntry.objects.create(
         community=community,
         actor=actor,
@@ -14,6 +14,7 @@ def log(community, actor, action, *, target_user=None, topic=None, post=None, re
         target_user=target_user,
         topic=topic,
         post=post,
+        file=file,
         reason=reason,
     )
 

@@ -14,10 +14,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import (
+    AttachmentKind,
     FollowLevel,
     Membership,
     MembershipStatus,
     Post,
+    PostAttachment,
     PostRevision,
     Topic,
 )
@@ -86,8 +88,23 @@ def needs_approval(community, author):
     ).exists()
 
 
+def add_attachments(post, images=(), attachments=()):
+    """Store checked uploads (``communities.library.CheckedUpload``) with ``post``."""
+    for kind, uploads in ((AttachmentKind.IMAGE, images), (AttachmentKind.ATTACHMENT, attachments)):
+        for upload in uploads:
+            attachment = PostAttachment(
+                post=post,
+                kind=kind,
+                filename=upload.filename,
+                size=upload.size,
+                content_type=upload.content_type,
+            )
+            attachment.content.save(upload.filename, upload.file, save=False)
+            attachment.save()
+
+
 @transaction.atomic
-def start_topic(community, author, kind, title, source):
+def start_topic(community, author, kind, title, source, images=(), attachments=()):
     check_rate_limit(author)
     held = needs_approval(community, author)
     topic = Topic.objects.create(
@@ -97,6 +114,7 @@ def start_topic(community, author, kind, title, source):
     post = Post.objects.create(
         topic=topic, author=author, is_opening=True, source=source, body=body, needs_approval=held
     )
+    add_attachments(post, images, attachments)
     follow(author, community, FollowLevel.WATCH, topic=topic)
     if not held:
         notify_new_post(post, mentioned)
@@ -104,7 +122,7 @@ def start_topic(community, author, kind, title, source):
 
 
 @transaction.atomic
-def reply(topic, author, source):
+def reply(topic, author, source, images=(), attachments=()):
     if topic.is_locked:
         raise PostingError(_("Dit onderwerp is gesloten; reageren kan niet meer."))
     check_rate_limit(author)
@@ -113,6 +131,7 @@ def reply(topic, author, source):
     post = Post.objects.create(
         topic=topic, author=author, source=source, body=body, needs_approval=held
     )
+    add_attachments(post, images, attachments)
     if not held:
         publish(post, mentioned)
     return post
@@ -139,13 +158,14 @@ def approve(post):
 
 
 @transaction.atomic
-def edit(post, editor, source):
-    """Keep the current version as a revision, then save the new text."""
+def edit(post, editor, source, images=(), attachments=()):
+    """Keep the current version as a revision, then save the new text (and new attachments)."""
     PostRevision.objects.create(post=post, source=post.source, body=post.body, edited_by=editor)
     post.source = source
     post.body, _mentioned = render_body(source, post.topic.community)
     post.edited_at = timezone.now()
     post.save(update_fields=["source", "body", "edited_at"])
+    add_attachments(post, images, attachments)
     return post
 
 

@@ -1,8 +1,34 @@
 from django.urls import path
 
-from communities import views
+from communities import library_views, views
 
 app_name = "communities"
+
+
+def library_patterns():
+    """The file library: listing per folder, uploads, file pages and downloads."""
+    files = "<slug:slug>/bestanden/"
+    folder = files + "mappen/<int:folder_id>/"
+    item = files + "<int:file_id>/"
+    return [
+        path(files, library_views.files, name="files"),
+        path(folder, library_views.files, name="folder"),
+        path(files + "uploaden/", library_views.upload, name="upload"),
+        path(folder + "uploaden/", library_views.upload, name="folder_upload"),
+        path(files + "nieuwe-map/", library_views.new_folder, name="new_folder"),
+        path(folder + "nieuwe-map/", library_views.new_folder, name="new_subfolder"),
+        path(item, library_views.file_detail, name="file"),
+        path(item + "downloaden/", library_views.file_download, name="file_download"),
+        path(
+            item + "versies/<int:version_id>/downloaden/",
+            library_views.version_download,
+            name="version_download",
+        ),
+        path(item + "nieuwe-versie/", library_views.new_version, name="new_version"),
+        path(item + "beheren/", library_views.manage_file, name="manage_file"),
+    ]
+
+
 urlpatterns = [
     path("meldingen/", views.notifications, name="notifications"),
     path("meldingen/instellingen/", views.email_settings, name="email_settings"),
@@ -38,4 +64,10 @@ urlpatterns = [
         views.moderate_post,
         name="moderate_post",
     ),
+    path(
+        "<slug:slug>/bijlagen/<int:attachment_id>/<str:filename>",
+        library_views.attachment,
+        name="attachment",
+    ),
+    *library_patterns(),
 ]

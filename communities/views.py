@@ -100,7 +100,9 @@ def visible_topics(user, community, membership):
 
 
 def visible_posts(user, topic, membership):
-    posts = topic.posts.select_related("author", "author__organisation")
+    posts = topic.posts.select_related("author", "author__organisation").prefetch_related(
+        "attachments"
+    )
     if membership.is_manager:
         return posts
     return posts.filter(Q(needs_approval=False) | Q(author=user))
@@ -278,7 +280,9 @@ def accept_invitation(request, slug, token):
 
 @members_only()
 def new_topic(request, community, membership):
-    form = TopicForm(request.POST or None, initial={"kind": request.GET.get("soort")})
+    form = TopicForm(
+        request.POST or None, request.FILES or None, initial={"kind": request.GET.get("soort")}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             topic = posting.start_topic(community, request.user, **topic_fields(form))
@@ -300,7 +304,17 @@ def posted_message(held):
 
 def topic_fields(form):
     data = form.cleaned_data
-    return {"kind": data["kind"], "title": data["title"], "source": data["source"]}
+    return {"kind": data["kind"], "title": data["title"], **post_fields(form)}
+
+
+def post_fields(form):
+    """The text and the checked images and attachments of a post form."""
+    data = form.cleaned_data
+    return {
+        "source": data["source"],
+        "images": data["images"],
+        "attachments": data["attachments"],
+    }
 
 
 def get_topic(request, community, membership, topic_id):
@@ -338,10 +352,10 @@ def topic(request, community, membership, topic_id):
 @require_POST
 def reply(request, community, membership, topic_id):
     topic = get_topic(request, community, membership, topic_id)
-    form = PostForm(request.POST)
+    form = PostForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            post = posting.reply(topic, request.user, form.cleaned_data["source"])
+            post = posting.reply(topic, request.user, **post_fields(form))
         except posting.PostingError as error:
             form.add_error("source", str(error))
         else:
@@ -383,9 +397,9 @@ def edit_post(request, community, membership, post_id):
     post = get_post(request, community, membership, post_id)
     if post.author_id != request.user.pk:
         raise PermissionDenied
-    form = PostForm(request.POST or None, initial={"source": post.source})
+    form = PostForm(request.POST or None, request.FILES or None, initial={"source": post.source})
     if request.method == "POST" and form.is_valid():
-        posting.edit(post, request.user, form.cleaned_data["source"])
+        posting.edit(post, request.user, **post_fields(form))
         messages.success(request, _("Uw bericht is bijgewerkt."))
         return redirect(post_url(post, post.topic))
     context = {"community": community, "membership": membership, "post": post, "form": form}

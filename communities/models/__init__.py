@@ -1,6 +1,7 @@
 from .community import Community, CommunityType
-from .content import Post, PostRevision, Topic, TopicKind
+from .content import AttachmentKind, Post, PostAttachment, PostRevision, Topic, TopicKind
 from .index import CommunitiesIndexPage
+from .library import CommunityFile, FileVersion, Folder
 from .membership import Invitation, Membership, MembershipStatus, Role
 from .moderation import ModerationAction, ModerationLogEntry, Report
 from .notification import (
@@ -13,10 +14,14 @@ from .notification import (
 )
 
 __all__ = [
+    "AttachmentKind",
     "CommunitiesIndexPage",
     "Community",
+    "CommunityFile",
     "CommunityType",
     "EmailFrequency",
+    "FileVersion",
+    "Folder",
     "FollowLevel",
     "Invitation",
     "Membership",
@@ -27,6 +32,7 @@ __all__ = [
     "NotificationKind",
     "NotificationPreference",
     "Post",
+    "PostAttachment",
     "PostRevision",
     "Report",
     "Role",

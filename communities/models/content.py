@@ -80,6 +80,16 @@ class Post(models.Model):
     def get_absolute_url(self):
         return f"{self.topic.get_absolute_url()}#bericht-{self.pk}"
 
+    @property
+    def images(self):
+        """Image attachments, shown in the post (uses prefetched ``attachments``)."""
+        return [item for item in self.attachments.all() if item.is_image]
+
+    @property
+    def files(self):
+        """Other attachments, listed under the post."""
+        return [item for item in self.attachments.all() if not item.is_image]
+
 
 class PostRevision(models.Model):
     """An earlier version of a post, kept when it is edited."""
@@ -99,3 +109,44 @@ class PostRevision(models.Model):
 
     def __str__(self):
         return f"{self.post} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class AttachmentKind(models.TextChoices):
+    ATTACHMENT = "attachment", _("Bijlage")
+    IMAGE = "image", _("Afbeelding")
+
+
+def attachment_upload_to(attachment, filename):
+    from communities.models.library import private_path
+
+    return private_path(attachment.post.topic.community_id, filename)
+
+
+class PostAttachment(models.Model):
+    """A file or image that came with a post; served only to those who may see the post."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(max_length=20, choices=AttachmentKind.choices)
+    content = models.FileField(_("bestand"), upload_to=attachment_upload_to, max_length=255)
+    filename = models.CharField(_("bestandsnaam"), max_length=120)
+    size = models.PositiveBigIntegerField(_("grootte"))
+    content_type = models.CharField(max_length=120)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+    def __str__(self):
+        return self.filename
+
+    def get_absolute_url(self):
+        topic = self.post.topic
+        return reverse(
+            "communities:attachment", args=[topic.community.slug, self.pk, self.filename]
+        )
+
+    @property
+    def is_image(self):
+        return self.kind == AttachmentKind.IMAGE

@@ -37,6 +37,9 @@ class ModerationAction(models.TextChoices):
     UNLOCK_TOPIC = "unlock", _("Onderwerp heropend")
     PIN_TOPIC = "pin", _("Onderwerp vastgezet")
     UNPIN_TOPIC = "unpin", _("Onderwerp losgemaakt")
+    HIDE_FILE = "hide_file", _("Bestand verborgen")
+    RESTORE_FILE = "restore_file", _("Bestand hersteld")
+    DELETE_FILE = "delete_file", _("Bestand verwijderd")
 
 
 class ModerationLogEntry(models.Model):
@@ -55,6 +58,13 @@ class ModerationLogEntry(models.Model):
     )
     post = models.ForeignKey(
         "communities.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    file = models.ForeignKey(
+        "communities.CommunityFile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
