@@ -10,7 +10,12 @@ class CommunitiesConfig(AppConfig):
     def ready(self):
         from allauth.account.signals import email_confirmed
 
+        from communities.privacy import collect_community_data, delete_community_data
+        from kpo.privacy import account_deleted, collect_personal_data
+
         email_confirmed.connect(accept_invitations, dispatch_uid="communities.invitations")
+        collect_personal_data.connect(collect_community_data, dispatch_uid="communities.export")
+        account_deleted.connect(delete_community_data, dispatch_uid="communities.deletion")
 
 
 def accept_invitations(sender, request, email_address, **kwargs):
