@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('communities', '0004_first_posts_approval'),
+        ('communities', '0005_alter_communitiesindexpage_body'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
