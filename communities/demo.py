@@ -1,15 +1,18 @@
 """Demo content for the learning communities: the five communities named in the annual
-reports, the demo accounts' memberships and a few conversations from fixtures/communities.json.
+reports, the demo accounts' memberships, a few conversations and the Buitengebied file
+library (generated PDFs) from fixtures/communities.json.
 Idempotent: what exists is left alone."""
 
+from communities import library
 from communities.factories import (
     CommunitiesIndexPageFactory,
     CommunityFactory,
     PostFactory,
     TopicFactory,
+    pdf_upload,
 )
-from communities.models import Community, Membership, MembershipStatus, Report, Topic
-from communities.posting import render_body
+from communities.models import Community, Folder, Membership, MembershipStatus, Report, Topic
+from communities.posting import add_attachments, render_body
 from kpo.demo import ensure_child, read_fixture
 from kpo.factories import paragraph_body
 from kpo.models import ApprovalStatus, Organisation, Theme, User
@@ -33,7 +36,38 @@ def load_communities(home):
         load_topic(item)
     for item in content["reports"]:
         load_report(item)
+    for item in content["library"]:
+        load_library_file(item)
     return index
+
+
+def load_library_file(item):
+    """A library file with its versions, in its (nested) folder, created once."""
+    community = Community.objects.get(slug=item["community"])
+    folder = None
+    for name in item["folder"]:
+        folder, _created = Folder.objects.get_or_create(
+            community=community, parent=folder, name=name
+        )
+    if community.files.filter(title=item["title"]).exists():
+        return
+    first, *later = item["versions"]
+    uploader = User.objects.get(email=first["uploader"])
+    created = library.add_file(
+        community,
+        uploader,
+        demo_pdf(item["title"], first),
+        item["title"],
+        item["description"],
+        folder,
+    )
+    for version in later:
+        uploader = User.objects.get(email=version["uploader"])
+        library.add_version(created, uploader, demo_pdf(item["title"], version))
+
+
+def demo_pdf(title, item, kind="community_file"):
+    return pdf_upload(title, *item["paragraphs"], name=item["filename"], kind=kind)
 
 
 def load_colleague(item):
@@ -87,7 +121,14 @@ def load_topic(item):
         title=item["title"],
         is_pinned=item.get("pinned", False),
     )
-    add_post(topic, topic.author, item["body"], is_opening=True)
+    opening = add_post(topic, topic.author, item["body"], is_opening=True)
+    add_attachments(
+        opening,
+        attachments=[
+            demo_pdf(attachment["title"], attachment, "attachment")
+            for attachment in item.get("attachments", [])
+        ],
+    )
     replies = [
         add_post(topic, User.objects.get(email=reply["author"]), reply["body"])
         for reply in item.get("replies", [])

@@ -87,12 +87,10 @@ def png_bytes(width=40, height=30, colour=(0, 110, 180)):
     return buffer.getvalue()
 
 
-def pdf_upload(title, *paragraphs, name=None):
+def pdf_upload(title, *paragraphs, name=None, kind="community_file"):
     """A checked upload (``library.CheckedUpload``) of a generated PDF."""
     data = make_pdf(title, *(paragraphs or ["Kennisplatform Ondermijning"]))
-    return library.check_upload(
-        ContentFile(data, name=name or f"{slugify(title)}.pdf"), "community_file"
-    )
+    return library.check_upload(ContentFile(data, name=name or f"{slugify(title)}.pdf"), kind)
 
 
 class FolderFactory(factory.django.DjangoModelFactory):

@@ -4,7 +4,15 @@ accepted answer that reached the asker by a mention."""
 import pytest
 from django.urls import reverse
 
-from communities.models import Community, CommunityType, Membership, Role, Topic
+from communities.models import (
+    Community,
+    CommunityFile,
+    CommunityType,
+    Membership,
+    PostAttachment,
+    Role,
+    Topic,
+)
 from kpo.demo import load_demo
 from kpo.models import User
 
@@ -44,10 +52,38 @@ def test_demo_question_has_an_accepted_answer_with_a_mention(demo):
     assert 'href="/communities/buitengebied/leden/#lid-' in answer.body
 
 
+def test_demo_buitengebied_has_a_file_library_in_nested_folders(demo, client):
+    report = CommunityFile.objects.get(title="Verslag kenniskring 7 mei bij ZLTO")
+    assert report.community.slug == "buitengebied"
+    assert [folder.name for folder in [*report.folder.ancestors(), report.folder]] == [
+        "Landelijke Kenniskring Buitengebied",
+        "2025",
+    ]
+    assert report.versions.count() == 2
+    assert report.current_version.filename == "verslag-kenniskring-zlto.pdf"
+    attachment = PostAttachment.objects.get(filename="presentatie-kenniskring-zlto.pdf")
+    client.force_login(User.objects.get(email="lid@kpo.example"))
+    assert client.get(report.get_download_url()).status_code == 200
+    assert client.get(attachment.get_absolute_url()).status_code == 200
+    client.force_login(User.objects.get(email="nieuw@kpo.example"))
+    assert client.get(report.get_download_url()).status_code == 403
+    assert client.get(attachment.get_absolute_url()).status_code == 403
+
+
+def demo_counts():
+    return (
+        Community.objects.count(),
+        Membership.objects.count(),
+        Topic.objects.count(),
+        CommunityFile.objects.count(),
+        PostAttachment.objects.count(),
+    )
+
+
 def test_demo_loads_twice_without_changes(demo):
-    counts = (Community.objects.count(), Membership.objects.count(), Topic.objects.count())
+    counts = demo_counts()
     load_demo("demo-test-wachtwoord")
-    assert (Community.objects.count(), Membership.objects.count(), Topic.objects.count()) == counts
+    assert demo_counts() == counts
 
 
 def test_demo_non_member_sees_nothing_of_buitengebied(demo, client):
