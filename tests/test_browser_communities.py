@@ -5,8 +5,6 @@ one; the same actions without JavaScript are in communities/tests/test_without_j
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from communities.factories import (
@@ -18,18 +16,9 @@ from communities.factories import (
 )
 from communities.models import FollowLevel, Post, Report, Role, Subscription, TopicKind
 from kpo.factories import VerifiedUserFactory
+from tests.browser_steps import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, live_server, user):
-    """Give the browser a session of ``user`` (the login form itself is tested elsewhere)."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
 
 
 @pytest.fixture
@@ -61,8 +50,7 @@ def test_reply_accept_follow_and_report_work_in_place_with_htmx(
 ):
     topic, asker, answer = question
     page = browser_page
-    log_in(page, live_server, asker)
-    page.goto(live_server.url + topic.get_absolute_url())
+    log_in(page, live_server.url, asker.email, next_url=topic.get_absolute_url())
     page.wait_for_function("window.htmx !== undefined")
     mark_page(page)
 
