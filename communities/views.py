@@ -280,9 +280,8 @@ def accept_invitation(request, slug, token):
 
 @members_only()
 def new_topic(request, community, membership):
-    form = TopicForm(
-        request.POST or None, request.FILES or None, initial={"kind": request.GET.get("soort")}
-    )
+    kind = request.GET.get("soort") or TopicKind.DISCUSSION
+    form = TopicForm(request.POST or None, request.FILES or None, initial={"kind": kind})
     if request.method == "POST" and form.is_valid():
         try:
             topic = posting.start_topic(community, request.user, **topic_fields(form))
