@@ -4,6 +4,7 @@ A test that needs Elasticsearch or Chromium fails (never skips) when it is missi
 
 import os
 import re
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,26 @@ def pytest_runtest_makereport(item, call):
         for path in save_page_artifacts(item, pages):
             report.sections.append(("browser artefacts", path))
     return report
+
+
+# The data migrations of the project, all idempotent: staff groups and their permissions,
+# the redactieraad workflow.
+DATA_MIGRATIONS = [
+    ("kpo.migrations.0003_staff_groups", "create_staff_groups"),
+    ("kpo.migrations.0004_accounts_members", "grant_domain_permissions"),
+    ("kpo.migrations.0005_beheerders_manage_users", "grant_user_permissions"),
+    ("kennisbank.migrations.0003_redactieraad_workflow", "create_workflow"),
+]
+
+
+@pytest.fixture
+def migrated_data(home_page):
+    """What the migrations put in the database, back after a live-server test's flush
+    removed it (Django's ``serialized_rollback`` proved unreliable in a mixed session)."""
+    from django.apps import apps
+    from wagtail.models import Collection
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    for module, function in DATA_MIGRATIONS:
+        getattr(import_module(module), function)(apps, None)

@@ -25,10 +25,11 @@ from kpo.factories import (
 from kpo.models import ApprovalStatus, User
 from tests.browser_steps import link_in_last_email, log_in
 
-# serialized_rollback: the flush between live-server tests would also remove what the
-# migrations create (staff groups and their permissions, the redactieraad workflow, the
-# root collection); Django restores it before each test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    # Groups, permissions, workflow and root collection, which the flush removes.
+    pytest.mark.usefixtures("migrated_data"),
+]
 
 NEW_PASSWORD = "Ondermijning-Aanpak-2026"
 MORE_ACTIONS = re.compile("Meer acties|More actions")
