@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from communities import activity, moderation, notify, posting
+from communities import activity, library, moderation, notify, posting
 from communities import membership as memberships
 from communities.forms import (
     EmailSettingsForm,
@@ -118,6 +118,9 @@ def home(request, community, membership):
         "pinned": topics.filter(is_pinned=True)[:5],
         "latest": topics.filter(is_pinned=False).order_by("-last_activity_at")[:10],
         "open_questions": topics.filter(kind=TopicKind.QUESTION, accepted_answer=None)[:5],
+        "recent_files": library.visible_files(request.user, community, membership).order_by(
+            "-updated_at", "-pk"
+        )[:5],
         "members": active_members(community)[:12],
         "member_count": active_members(community).count(),
         "themes": community.themes.all(),
@@ -489,7 +492,7 @@ def moderation_queue(request, community, membership):
         "reports": moderation.open_reports(community),
         "held_posts": moderation.held_posts(community),
         "log": community.moderation_log.select_related(
-            "actor", "target_user", "topic", "post__topic"
+            "actor", "target_user", "topic", "post__topic", "file"
         )[:50],
         "reason_form": ReasonForm(),
     }

@@ -265,3 +265,16 @@ def test_a_folder_of_another_community_is_not_found(client, community, community
         {"title": "Verkeerd", "upload": pdf_file()},
     )
     assert response.status_code == 404
+
+
+def test_the_community_home_lists_recent_files(client, community, community_member, manager):
+    visible = CommunityFileFactory(community=community, uploaded_by=manager, title="Kaart")
+    hidden = CommunityFileFactory(community=community, uploaded_by=manager, title="Oud lijstje")
+    hidden.is_hidden = True
+    hidden.save()
+    client.force_login(community_member)
+
+    html = client.get(reverse("communities:home", args=[community.slug])).content.decode()
+
+    assert visible.get_absolute_url() in html
+    assert "Oud lijstje" not in html

@@ -3,7 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from communities.factories import MembershipFactory, PostFactory, TopicFactory
+from communities.factories import (
+    CommunityFileFactory,
+    FolderFactory,
+    MembershipFactory,
+    PostAttachmentFactory,
+    PostFactory,
+    TopicFactory,
+)
 from communities.models import TopicKind
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +46,9 @@ def test_thread_with_200_replies_queries_are_bounded(
     PostFactory(topic=topic, is_opening=True)
     authors = [MembershipFactory(community=community).user for _ in range(10)]
     for number in range(200):
-        PostFactory(topic=topic, author=authors[number % 10])
+        post = PostFactory(topic=topic, author=authors[number % 10])
+        if number % 20 == 0:
+            PostAttachmentFactory(post=post)
     client.force_login(manager)
     url = reverse("communities:topic", args=[community.slug, topic.pk])
     with django_assert_max_num_queries(20):
@@ -47,3 +56,18 @@ def test_thread_with_200_replies_queries_are_bounded(
     assert response.status_code == 200
     with django_assert_max_num_queries(20):
         assert client.get(url, {"page": 5}).status_code == 200
+
+
+def test_file_library_queries_are_bounded(
+    client, community, manager, community_member, django_assert_max_num_queries
+):
+    folder = FolderFactory(community=community, name="Kenniskring")
+    for number in range(8):
+        FolderFactory(community=community, parent=folder, name=f"Jaar {2018 + number}")
+    uploaders = [MembershipFactory(community=community).user for _ in range(5)]
+    for number in range(30):
+        CommunityFileFactory(community=community, folder=folder, uploaded_by=uploaders[number % 5])
+    client.force_login(community_member)
+    for url in (folder.get_absolute_url(), folder.get_absolute_url() + "?page=2&sorteer=nieuwste"):
+        with django_assert_max_num_queries(20):
+            assert client.get(url).status_code == 200
