@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from academie.certificates import normalise_code
 from academie.models import CourseFormat, QuestionKind, ScormPackage
 from academie.scorm import package
 from kpo.models import Theme
@@ -140,3 +141,22 @@ class ScormPackageAdminForm(WagtailAdminModelForm):
             instance.save()
             self.save_m2m()
         return instance
+
+
+class CertificateCodeForm(forms.Form):
+    """The public check of a certificate's verification code."""
+
+    code = forms.CharField(
+        label=_("Verificatiecode"),
+        max_length=40,
+        help_text=_(
+            "De code staat onderaan het certificaat, bijvoorbeeld KPO-7HQ2-MXR9-C4TW-PZ3K."
+        ),
+        error_messages={"required": _("Vul de verificatiecode in.")},
+    )
+
+    def clean_code(self):
+        code = normalise_code(self.cleaned_data["code"])
+        if not code:
+            raise forms.ValidationError(_("Vul de verificatiecode in."))
+        return code

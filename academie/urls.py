@@ -1,6 +1,6 @@
 from django.urls import path
 
-from academie import views
+from academie import certificate_views, views
 from academie.scorm import views as scorm_views
 
 app_name = "academie"
@@ -14,5 +14,12 @@ urlpatterns = [
         scorm_views.commit,
         name="scorm_commit",
     ),
+    path(
+        "certificaat-downloaden/<int:course_id>/",
+        certificate_views.download,
+        name="certificate_download",
+    ),
+    path("certificaat/", certificate_views.check, name="certificate_check"),
+    path("certificaat/<str:code>/", certificate_views.verify, name="certificate"),
     path("scorm/inhoud/<str:token>/<path:path>", scorm_views.content, name="scorm_content"),
 ]

@@ -1,3 +1,4 @@
+from .certificate import Certificate
 from .course import CourseFormat, CoursePage, EnrolmentPolicy
 from .enrolment import Enrolment, EnrolmentStatus, LessonProgress
 from .index import AcademieIndexPage
@@ -7,6 +8,7 @@ from .scorm import ScormAttempt, ScormPackage, ScormStatus
 
 __all__ = [
     "AcademieIndexPage",
+    "Certificate",
     "CourseFormat",
     "CoursePage",
     "Enrolment",
