@@ -1,13 +1,17 @@
 """Demo content for the Ondermijningsacademie: the e-learnings in fixtures/academie.json,
-with their lessons and quiz, and a demo member's progress. Safe to run again."""
+with their lessons, quiz and generated SCORM package, and a demo member's progress.
+Safe to run again."""
 
 from academie.factories import (
     AcademieIndexPageFactory,
     CoursePageFactory,
     LessonPageFactory,
     QuizLessonFactory,
+    ScormLessonFactory,
+    ScormPackageFactory,
 )
-from academie.models import Enrolment, LessonProgress
+from academie.models import Enrolment, LessonProgress, ScormPackage
+from academie.scorm import generator
 from kpo.demo import ensure_child, read_fixture
 from kpo.factories import paragraph_body
 from kpo.models import Theme, User
@@ -51,6 +55,11 @@ def load_course(academie, item, courses):
 
 def load_lesson(course, item):
     fields = {"title": item["title"], "intro": item["intro"]}
+    if "scorm" in item:
+        package = load_scorm_package(item["scorm"])
+        return ensure_child(
+            course, ScormLessonFactory, item["slug"], scorm_package=package, **fields
+        )
     quiz = item.get("quiz")
     if quiz is None:
         return ensure_child(
@@ -69,6 +78,21 @@ def load_lesson(course, item):
         questions=questions,
         **fields,
     )
+
+
+def load_scorm_package(item):
+    """The SCORM package made by ``academie.scorm.generator`` from the fixture's pages and
+    knowledge check, checked and unpacked like an editor's upload."""
+    existing = ScormPackage.objects.filter(title=item["title"]).first()
+    if existing is not None:
+        return existing
+    questions = [
+        generator.Question(q["text"], tuple(tuple(answer) for answer in q["answers"]))
+        for q in item["questions"]
+    ]
+    pages = [(heading, paragraphs) for heading, paragraphs in item["pages"]]
+    data = generator.interactive_package(item["title"], pages, questions, item["mastery_score"])
+    return ScormPackageFactory(title=item["title"], data=data)
 
 
 def load_enrolment(item, course):
