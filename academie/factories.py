@@ -1,8 +1,11 @@
 """Factories for the academy's pages and learner records, used by tests and the demo."""
 
+from datetime import timedelta
+
 import factory
 import wagtail_factories
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from academie.models import (
     AcademieIndexPage,
@@ -13,7 +16,11 @@ from academie.models import (
     QuestionKind,
     QuizAnswer,
     QuizQuestion,
+    RegistrationStatus,
     ScormPackage,
+    TrainingPage,
+    TrainingRegistration,
+    TrainingSession,
 )
 from academie.scorm import generator, package
 from kpo.factories import VerifiedUserFactory, paragraph_body
@@ -123,3 +130,34 @@ class ScormLessonFactory(LessonPageFactory):
 
     class Meta:
         model = LessonPage
+
+
+class TrainingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Training {n}")
+    intro = "Een praktijktraining voor professionals in het RIEC-verband."
+    description = factory.LazyFunction(lambda: paragraph_body("Beschrijving van de training."))
+    audience = "Toezichthouders en handhavers van gemeenten."
+    duration_minutes = 240
+
+    class Meta:
+        model = TrainingPage
+
+
+class TrainingSessionFactory(factory.django.DjangoModelFactory):
+    """A session two weeks ahead (``start`` relative to now), in Utrecht."""
+
+    start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+    end = factory.LazyAttribute(lambda session: session.start + timedelta(hours=4))
+    location = "Jaarbeurs, Jaarbeursplein 6, Utrecht"
+    capacity = 2
+
+    class Meta:
+        model = TrainingSession
+
+
+class TrainingRegistrationFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(VerifiedUserFactory)
+    status = RegistrationStatus.CONFIRMED
+
+    class Meta:
+        model = TrainingRegistration

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from academie.certificates import normalise_code
-from academie.models import CourseFormat, QuestionKind, ScormPackage
+from academie.models import TRAINING_FORMAT, CourseFormat, QuestionKind, ScormPackage
 from academie.scorm import package
 from kpo.models import Theme
 
@@ -30,7 +30,7 @@ class CatalogueFilterForm(forms.Form):
     )
     vorm = forms.ChoiceField(
         label=_("Vorm"),
-        choices=[("", _("Alle vormen")), *CourseFormat.choices],
+        choices=[("", _("Alle vormen")), *CourseFormat.choices, (TRAINING_FORMAT, _("Training"))],
         required=False,
         error_messages={"invalid_choice": INVALID_CHOICE},
     )
@@ -42,17 +42,24 @@ class CatalogueFilterForm(forms.Form):
     )
 
     def filter(self, courses):
+        """Narrow a queryset of course or training pages (a training's format is fixed)."""
         data = self.cleaned_data
         if data["thema"]:
             courses = courses.filter(themes=data["thema"])
         if data["vorm"]:
-            courses = courses.filter(format=data["vorm"])
+            courses = filter_format(courses, data["vorm"])
         if data["duur"]:
             _label, minimum, maximum = DURATIONS[data["duur"]]
             courses = courses.filter(duration_minutes__gte=minimum)
             if maximum is not None:
                 courses = courses.filter(duration_minutes__lte=maximum)
         return courses
+
+
+def filter_format(pages, value):
+    if pages.model.format == TRAINING_FORMAT:
+        return pages if value == TRAINING_FORMAT else pages.none()
+    return pages.filter(format=value)
 
 
 class QuizForm(forms.Form):

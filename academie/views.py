@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from academie import progress, quiz
+from academie import progress, quiz, reports, trainings
 from academie.forms import QuizForm
 from academie.models import CoursePage, Enrolment, EnrolmentStatus
 from academie.scorm import views as scorm_views
@@ -113,9 +113,13 @@ def dashboard(request):
     """'Mijn leeromgeving': the learner's courses with progress and a resume button."""
     if not progress.can_learn(request.user):
         raise PermissionDenied
+    upcoming, past = trainings.registrations_for(request.user)
     context = {
         "courses": progress.dashboard(request.user),
         "pending_count": pending_for(request.user).count(),
+        "upcoming_registrations": upcoming,
+        "past_registrations": past,
+        "owns_reports": reports.has_reports(request.user),
     }
     return TemplateResponse(request, "academie/dashboard.html", context)
 

@@ -5,6 +5,13 @@ from .index import AcademieIndexPage
 from .lesson import LessonKind, LessonPage
 from .quiz import QuestionKind, QuizAnswer, QuizAttempt, QuizQuestion
 from .scorm import ScormAttempt, ScormPackage, ScormStatus
+from .training import (
+    TRAINING_FORMAT,
+    RegistrationStatus,
+    TrainingPage,
+    TrainingRegistration,
+    TrainingSession,
+)
 
 __all__ = [
     "AcademieIndexPage",
@@ -24,4 +31,9 @@ __all__ = [
     "ScormAttempt",
     "ScormPackage",
     "ScormStatus",
+    "RegistrationStatus",
+    "TRAINING_FORMAT",
+    "TrainingPage",
+    "TrainingRegistration",
+    "TrainingSession",
 ]

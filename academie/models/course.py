@@ -111,6 +111,7 @@ class CoursePage(Page):
     parent_page_types = ["academie.AcademieIndexPage"]
     subpage_types = ["academie.LessonPage"]
     allowed_http_methods = ["GET", "HEAD"]
+    catalogue_related = ["themes"]
 
     class Meta:
         verbose_name = _("e-learning")

@@ -11,6 +11,7 @@ from academie.models import (
     LessonPage,
     QuizAnswer,
     QuizQuestion,
+    TrainingPage,
 )
 from kpo.factories import StaffUserFactory, ThemeFactory, UserFactory
 from kpo.models import HomePage
@@ -19,8 +20,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_page_tree_rules():
-    assert AcademieIndexPage.allowed_subpage_models() == [CoursePage]
+    assert AcademieIndexPage.allowed_subpage_models() == [CoursePage, TrainingPage]
     assert CoursePage.allowed_parent_page_models() == [AcademieIndexPage]
+    assert TrainingPage.allowed_parent_page_models() == [AcademieIndexPage]
+    assert TrainingPage.allowed_subpage_models() == []
     assert CoursePage.allowed_subpage_models() == [LessonPage]
     assert LessonPage.allowed_parent_page_models() == [CoursePage]
     assert LessonPage.allowed_subpage_models() == []
@@ -197,12 +200,18 @@ def test_editor_previews_a_new_quiz_before_saving(course):
     assert "1. Wat is een APV?" in page and "Een verordening" in page
 
 
-@pytest.mark.parametrize("model", ["coursepage", "lessonpage"])
-def test_editors_get_the_admin_forms_with_dutch_help(client, course, model):
+@pytest.mark.parametrize(
+    "model, expected",
+    [
+        ("coursepage", "Inschrijving en afronding"),
+        ("lessonpage", "Vragenbank"),
+        ("trainingpage", "bij een afmelding schuift de wachtlijst vanzelf door"),
+    ],
+)
+def test_editors_get_the_admin_forms_with_dutch_help(client, course, model, expected):
     client.force_login(StaffUserFactory(is_superuser=True))
     parent = course if model == "lessonpage" else course.get_parent()
     response = client.get(f"/admin/pages/add/academie/{model}/{parent.pk}/")
     page = response.content.decode()
     assert response.status_code == 200
-    expected = "Vragenbank" if model == "lessonpage" else "Inschrijving en afronding"
     assert expected in page
