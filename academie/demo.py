@@ -1,6 +1,13 @@
 """Demo content for the Ondermijningsacademie: the e-learnings in fixtures/academie.json,
-with their lessons, quiz and generated SCORM package, and a demo member's progress.
-Safe to run again."""
+with their lessons, quiz and generated SCORM package, and a demo member's progress; the
+trainings in fixtures/trainingen.json (the Kennisevent Bibob with one workshop nearly
+full and one with a waiting list, and the practice training for toezichthouders), whose
+sessions lie a fixed number of days after the first load, at fixed local times. Safe to
+run again."""
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
 
 from academie.factories import (
     AcademieIndexPageFactory,
@@ -9,12 +16,20 @@ from academie.factories import (
     QuizLessonFactory,
     ScormLessonFactory,
     ScormPackageFactory,
+    TrainingPageFactory,
 )
-from academie.models import Enrolment, LessonProgress, ScormPackage
+from academie.models import (
+    Enrolment,
+    LessonProgress,
+    RegistrationStatus,
+    ScormPackage,
+    TrainingRegistration,
+    TrainingSession,
+)
 from academie.scorm import generator
 from kpo.demo import ensure_child, read_fixture
 from kpo.factories import paragraph_body
-from kpo.models import Theme, User
+from kpo.models import ApprovalStatus, Organisation, Theme, User
 
 
 def load_academie(home):
@@ -26,6 +41,7 @@ def load_academie(home):
         courses[item["slug"]] = load_course(academie, item, courses)
     for item in content["enrolments"]:
         load_enrolment(item, courses[item["course"]])
+    load_trainings(academie)
     return academie
 
 
@@ -104,3 +120,78 @@ def load_enrolment(item, course):
 
 def bullet_list(items):
     return "<ul>" + "".join(f"<li>{text}</li>" for text in items) + "</ul>"
+
+
+def load_trainings(academie):
+    content = read_fixture("trainingen.json")
+    for person in content["participants"]:
+        load_participant(person)
+    for item in content["trainings"]:
+        load_training(academie, item)
+
+
+def load_participant(person):
+    """An approved member who takes part in the demo trainings (no password: no login)."""
+    if User.objects.filter(email=person["email"]).exists():
+        return
+    User.objects.create_user(
+        email=person["email"],
+        password=None,
+        full_name=person["full_name"],
+        organisation=Organisation.objects.get(name=person["organisation"]),
+        job_title=person["job_title"],
+        is_approved=True,
+        approval_status=ApprovalStatus.APPROVED,
+    )
+
+
+def load_training(academie, item):
+    """The training page with its sessions (in its first revision, as an editor would
+    publish it), then the demo registrations, once."""
+    owner = item.get("course_owner")
+    training = ensure_child(
+        academie,
+        TrainingPageFactory,
+        item["slug"],
+        title=item["title"],
+        intro=item["intro"],
+        description=paragraph_body(*item["description"]),
+        learning_objectives=bullet_list(item["learning_objectives"]),
+        audience=item["audience"],
+        duration_minutes=item["duration_minutes"],
+        themes=list(Theme.objects.filter(name__in=item["themes"])),
+        course_owner=User.objects.get(email=owner) if owner else None,
+        sessions=[new_session(session) for session in item["sessions"]],
+    )
+    if not TrainingRegistration.objects.filter(session__page=training).exists():
+        for session in item["sessions"]:
+            load_registrations(training.sessions.get(title=session["title"]), session)
+    return training
+
+
+def at(days_ahead, clock):
+    day = timezone.localdate() + timedelta(days=days_ahead)
+    hours, minutes = map(int, clock.split(":"))
+    return timezone.make_aware(datetime.combine(day, time(hours, minutes)))
+
+
+def new_session(item):
+    return TrainingSession(
+        title=item["title"],
+        start=at(item["days_ahead"], item["start"]),
+        end=at(item["days_ahead"] + item.get("days", 1) - 1, item["end"]),
+        location=item["location"],
+        online_url=item.get("online_url", ""),
+        capacity=item["capacity"],
+    )
+
+
+def load_registrations(session, item):
+    for status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
+        for email in item[status]:
+            TrainingRegistration.objects.create(
+                user=User.objects.get(email=email),
+                session=session,
+                status=status,
+                confirmed_at=timezone.now() if status == RegistrationStatus.CONFIRMED else None,
+            )

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from academie import reports
 from academie.models import (
     CoursePage,
     Enrolment,
@@ -8,6 +9,9 @@ from academie.models import (
     QuizAnswer,
     QuizQuestion,
     ScormPackage,
+    TrainingPage,
+    TrainingRegistration,
+    TrainingSession,
 )
 from kpo.demo import load_demo
 from kpo.models import User
@@ -27,6 +31,10 @@ def counts():
             Enrolment,
             LessonProgress,
             ScormPackage,
+            TrainingPage,
+            TrainingSession,
+            TrainingRegistration,
+            User,
         )
     ]
 
@@ -77,3 +85,24 @@ def test_demo_scorm_lesson_plays_for_an_enrolled_member(client):
     page = client.get(scorm.url).content.decode()
     assert 'id="scorm-config"' in page
     assert "/academie/scorm/inhoud/" in page
+
+
+def test_demo_kennisevent_bibob_has_a_nearly_full_session_and_a_waiting_list(client):
+    load_demo(PASSWORD)
+    event = TrainingPage.objects.get(slug="kennisevent-bibob")
+    assert TrainingPage.objects.filter(title="Praktijktraining toezichthouders").exists()
+    sessions = list(TrainingSession.objects.filter(page=event).with_counts())
+    assert len(sessions) == 3
+    nearly_full, with_waiting_list, online = sessions
+    assert nearly_full.capacity - nearly_full.confirmed == 1 and nearly_full.waiting == 0
+    assert with_waiting_list.confirmed == with_waiting_list.capacity
+    assert with_waiting_list.waiting == 2
+    assert online.online_url and not online.location
+    assert event.get_latest_revision().as_object().sessions.count() == 3
+    assert "Nog 1 plaats vrij." in client.get(event.url).content.decode()
+
+    client.force_login(User.objects.get(email="lid@kpo.example"))
+    page = client.get(reverse("academie:dashboard")).content.decode()
+    assert "Kennisevent Bibob: Ronde 1: zorgcriminaliteit en de Wet Bibob" in page
+    assert event.course_owner.email == "communitymanager@kpo.example"
+    assert ("Op de wachtlijst", 2) in reports.training_report(event).summary()
