@@ -1,6 +1,8 @@
 """A SCORM 1.2 package in a real browser: scorm-again as window.API in the player page,
 the generated package committing, leaving and resuming, then passing."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -57,6 +59,8 @@ def test_scorm_package_commits_resumes_and_completes_the_lesson(
     assert attempt.suspend_data == '{"visited":[1,2]}'
     assert attempt.exit == "suspend"
     assert attempt.commit_count >= 2
+    first_session = attempt.session_time
+    assert first_session > timedelta(0), "the package reports its session time"
 
     # The learner leaves and comes back: the package sees the stored data.
     browser_page.goto(live_server.url + "/academie/mijn-leeromgeving/")
@@ -87,6 +91,8 @@ def test_scorm_package_commits_resumes_and_completes_the_lesson(
     assert attempt.score_max == 100
     assert attempt.finished_at is not None, "LMSFinish reached the server"
     assert attempt.session_key == ""
+    assert attempt.total_time > first_session, "both sessions were added up"
+    assert attempt.session_time == timedelta(0)
     assert LessonProgress.objects.filter(user=learner, lesson=lesson).exists()
 
     browser_page.reload()

@@ -2,9 +2,9 @@
 
 ``interactive_package`` builds a small but real package: content pages and a knowledge
 check whose JavaScript finds ``window.API`` in a parent frame, resumes from
-``cmi.core.lesson_location`` and ``cmi.suspend_data``, commits on every step and reports
-a score with ``passed`` or ``failed``. ``build_zip`` and ``manifest_xml`` make the odd
-packages the rejection tests need."""
+``cmi.core.lesson_location`` and ``cmi.suspend_data``, commits on every step with the
+session time, and reports a score with ``passed`` or ``failed``. ``build_zip`` and
+``manifest_xml`` make the odd packages the rejection tests need."""
 
 import io
 import stat
@@ -183,9 +183,23 @@ COURSE_JS = """(function () {
   var state = { visited: [] };
   var done = false;
 
+  var started = Date.now();
+
   function get(name) { return api ? String(api.LMSGetValue(name)) : ""; }
   function set(name, value) { if (api) { api.LMSSetValue(name, String(value)); } }
-  function commit() { if (api) { api.LMSCommit(""); } }
+  function two(number) { return (number < 10 ? "0" : "") + number; }
+
+  function sessionTime() {
+    var centiseconds = Math.floor((Date.now() - started) / 10);
+    var seconds = Math.floor(centiseconds / 100);
+    return two(Math.floor(seconds / 3600)) + ":" + two(Math.floor(seconds / 60) % 60) + ":" +
+      two(seconds % 60) + "." + two(centiseconds % 100);
+  }
+
+  function commit() {
+    set("cmi.core.session_time", sessionTime());
+    if (api) { api.LMSCommit(""); }
+  }
 
   function show(number) {
     pages.forEach(function (page) {
