@@ -252,6 +252,13 @@ def test_package_files_are_served_to_the_learner_with_restrictive_headers(
     assert script["Content-Type"] in ("text/javascript", "application/javascript")
 
 
+def test_package_file_requests_use_few_queries(member_client, enrolment, lesson):
+    url = launch(member_client, lesson)["launchUrl"]
+    with CaptureQueriesContext(connection) as queries:
+        assert member_client.get(url).status_code == 200
+    assert len(queries) <= 6, "\n".join(q["sql"][:150] for q in queries.captured_queries)
+
+
 def test_package_files_are_not_in_public_media(member_client, enrolment, lesson, settings):
     config = launch(member_client, lesson)
     key = lesson.scorm_package.key
