@@ -1,14 +1,17 @@
 """The academy's part of the AVG rights (see ``kpo.privacy``): a member's enrolments,
-lesson progress, quiz attempts and training registrations in their data export, and
-removed when they delete their account."""
+lesson progress, quiz attempts, SCORM attempts, certificates and training registrations
+in their data export, and removed when they delete their account (a deleted member's
+certificate codes no longer verify)."""
 
 from academie import trainings
 from academie.models import (
+    Certificate,
     Enrolment,
     LessonProgress,
     QuizAnswer,
     QuizAttempt,
     RegistrationStatus,
+    ScormAttempt,
     TrainingRegistration,
 )
 
@@ -63,6 +66,41 @@ def quiz_attempts(user):
     ]
 
 
+def scorm_attempts(user):
+    return [
+        {
+            "lesson": attempt.lesson.title,
+            "status": attempt.lesson_status,
+            "score_raw": str(attempt.score_raw) if attempt.score_raw is not None else None,
+            "score_min": str(attempt.score_min) if attempt.score_min is not None else None,
+            "score_max": str(attempt.score_max) if attempt.score_max is not None else None,
+            "lesson_location": attempt.lesson_location,
+            "suspend_data": attempt.suspend_data,
+            "total_time_seconds": attempt.accumulated_time.total_seconds(),
+            "started_at": iso(attempt.started_at),
+            "updated_at": iso(attempt.updated_at),
+            "finished_at": iso(attempt.finished_at),
+        }
+        for attempt in ScormAttempt.objects.filter(user=user)
+        .select_related("lesson")
+        .order_by("started_at", "pk")
+    ]
+
+
+def certificates(user):
+    return [
+        {
+            "code": certificate.code,
+            "name": certificate.learner_name,
+            "e-learning": certificate.course_title,
+            "completed_at": iso(certificate.completed_at),
+            "issued_at": iso(certificate.issued_at),
+            "revoked_at": iso(certificate.revoked_at),
+        }
+        for certificate in Certificate.objects.filter(user=user).order_by("issued_at", "pk")
+    ]
+
+
 def training_registrations(user):
     return [
         {
@@ -87,6 +125,8 @@ def export_academy_data(sender, user, **kwargs):
         "enrolments": enrolments(user),
         "lesson_progress": lesson_progress(user),
         "quiz_attempts": quiz_attempts(user),
+        "scorm_attempts": scorm_attempts(user),
+        "certificates": certificates(user),
         "training_registrations": training_registrations(user),
     }
 
@@ -100,5 +140,7 @@ def delete_academy_data(sender, user, **kwargs):
             trainings.cancel(registration, notify=False)
     registrations.delete()
     QuizAttempt.objects.filter(user=user).delete()
+    ScormAttempt.objects.filter(user=user).delete()
+    Certificate.objects.filter(user=user).delete()
     LessonProgress.objects.filter(user=user).delete()
     Enrolment.objects.filter(user=user).delete()

@@ -5,16 +5,19 @@ import json
 import pytest
 from django.test import RequestFactory
 
-from academie import progress, trainings
+from academie import certificates, progress, trainings
 from academie import quiz as quizzes
-from academie.factories import TrainingPageFactory, TrainingSessionFactory
+from academie.factories import ScormLessonFactory, TrainingPageFactory, TrainingSessionFactory
 from academie.models import (
+    Certificate,
     Enrolment,
     LessonProgress,
     QuizAttempt,
     RegistrationStatus,
+    ScormAttempt,
     TrainingRegistration,
 )
+from academie.scorm import runtime
 from kpo.factories import VerifiedUserFactory
 from kpo.privacy import delete_account, export_personal_data
 
@@ -71,6 +74,8 @@ def test_export_of_someone_without_academy_data_is_empty(member):
         "enrolments": [],
         "lesson_progress": [],
         "quiz_attempts": [],
+        "scorm_attempts": [],
+        "certificates": [],
         "training_registrations": [],
     }
 
@@ -94,3 +99,31 @@ def test_deleting_the_account_removes_academy_data_and_frees_the_seat(
     assert TrainingRegistration.objects.get(user=other).status == RegistrationStatus.CONFIRMED
     assert [mail.to for mail in mailoutbox] == [[other.email]]
     assert export_personal_data(member)["academie"]["training_registrations"] == []
+
+
+def test_scorm_attempts_and_certificates_are_exported_and_deleted(
+    member, enrolment, course, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    course.has_certificate = True
+    course.save_revision().publish()
+    lesson = ScormLessonFactory(parent=course, title="Casus")
+    scorm = runtime.start_session(member, lesson)
+    commit = runtime.parse_commit(
+        {"cmi": {"core": {"lesson_status": "incomplete", "lesson_location": "2"}}}
+    )
+    runtime.apply_commit(scorm, commit)
+    Enrolment.objects.filter(pk=enrolment.pk).update(completed_at=scorm.updated_at)
+    certificate = certificates.certificate_for(member, course)
+
+    data = json.loads(json.dumps(export_personal_data(member)))["academie"]
+    [exported] = data["scorm_attempts"]
+    assert (exported["lesson"], exported["status"]) == ("Casus", "incomplete")
+    assert exported["lesson_location"] == "2"
+    assert data["certificates"][0]["code"] == certificate.code
+
+    request = RequestFactory().post("/")
+    request.user = member
+    delete_account(request, member)
+    assert not ScormAttempt.objects.filter(user=member).exists()
+    assert not Certificate.objects.filter(code=certificate.code).exists()
