@@ -12,11 +12,13 @@ class KpoConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from kpo import admin_csp
         from kpo.navigation import clear_navigation_cache
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(clear_navigation_cache, dispatch_uid=f"kpo-nav-{signal!r}")
         connect_account_signals()
+        admin_csp.install()
 
 
 def connect_account_signals():

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -59,3 +61,9 @@ def register_audit_log_menu_item():
         icon_name="history",
         order=900,
     )
+
+
+@hooks.register("insert_global_admin_js")
+def start_widgets_without_inline_scripts():
+    """Starts the admin widgets whose inline scripts the Content-Security-Policy blocks."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-csp.js"))
