@@ -17,6 +17,7 @@ from academie import progress, quiz, reports, trainings
 from academie.forms import QuizForm
 from academie.models import CoursePage, Enrolment, EnrolmentStatus
 from academie.scorm import views as scorm_views
+from kpo.csp import SELF, allow_frames
 
 
 def serve_lesson(request, lesson, render):
@@ -34,7 +35,10 @@ def serve_lesson(request, lesson, render):
         return submit_quiz(request, lesson, render, course=course, state=state)
     if progress.record_view(request.user, lesson):
         state.completed_ids.add(lesson.pk)
-    return render(request, course=course, state=state)
+    response = render(request, course=course, state=state)
+    if lesson.is_scorm:
+        allow_frames(response, scorm_views.content_origin() or SELF)  # the player's iframe
+    return response
 
 
 def submit_quiz(request, lesson, render, **context):

@@ -4,8 +4,9 @@ The policy itself lives in the settings (``CONTENT_SECURITY_POLICY``): scripts a
 only from our own origin or with the request's nonce, never ``'unsafe-inline'`` or
 ``'unsafe-eval'``; no framing, in either direction. Two views need frames, and each opts in:
 
-- a page that shows same-origin content in an ``<iframe>`` (the SCORM player) decorates
-  its view with :func:`allows_same_origin_frames`;
+- a page that shows same-origin content in an ``<iframe>`` decorates its view with
+  :func:`allows_same_origin_frames`, or calls :func:`allow_frames` on its response (the
+  SCORM lesson page, a Wagtail page whose ``serve`` is no view function);
 - content shown inside such a frame (SCORM package files) decorates its view with
   :func:`frameable_by_same_origin`, or with Django's ``xframe_options_sameorigin``:
   ``frame-ancestors`` always follows ``X-Frame-Options``, so the two headers never disagree
@@ -45,6 +46,13 @@ PERMISSIONS_POLICY = ", ".join(
 def allows_same_origin_frames(view):
     """The view's page may show our own origin's pages in an ``<iframe>``."""
     return csp_replace(SAME_ORIGIN_FRAMES)(view)
+
+
+def allow_frames(response, *sources):
+    """``response``'s page may show these sources (``SELF`` or an origin) in an ``<iframe>``."""
+    replace = getattr(response, "_csp_replace", None) or {}
+    response._csp_replace = {**replace, "frame-src": list(sources)}
+    return response
 
 
 def frameable_by_same_origin(view):
