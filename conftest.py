@@ -2,7 +2,7 @@
 
 import pytest
 from django.conf import settings
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 
 from academie.factories import AcademieIndexPageFactory
 from communities.factories import CommunitiesIndexPageFactory
@@ -11,10 +11,8 @@ from kpo.factories import HomePageFactory, VerifiedUserFactory
 
 
 def tree_root():
-    """Wagtail's root page, root collection and default locale, recreated if a transactional
-    test flushed them."""
+    """Wagtail's root page and default locale, recreated if a transactional test flushed them."""
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    Collection.get_first_root_node() or Collection.add_root(name="Root")
     return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
 
 

@@ -50,9 +50,15 @@ def log_in(page, live_server, user):
     )
 
 
+def is_expected_failure(response):
+    """Wagtail's preview answers 400 while the edit form is invalid (its way of telling the
+    preview panel); that is no problem."""
+    return response.status == 400 and response.url.split("?")[0].endswith("/edit/preview/")
+
+
 class ProblemRecorder:
-    """Collects CSP violations (from the ``securitypolicyviolation`` events of every frame)
-    and script errors of a Playwright page."""
+    """Collects CSP violations (from the ``securitypolicyviolation`` events of every frame),
+    script errors and failed requests of a Playwright page."""
 
     def __init__(self, page):
         self.page = page
@@ -60,11 +66,21 @@ class ProblemRecorder:
         page.add_init_script(RECORD_VIOLATIONS)
         page.on("console", self._on_console)
         page.on("pageerror", lambda error: self.script_errors.append(f"uncaught: {error}"))
+        page.on("response", self._on_response)
 
     def _on_console(self, message):
-        # CSP reports come from the violation events, with their sample; the rest counts.
-        if message.type == "error" and "Content Security Policy" not in message.text:
-            self.script_errors.append(f"{message.text} ({message.location.get('url', '')})")
+        # CSP reports come from the violation events, with their sample; failed requests
+        # from the responses, with their URL; every other console error counts.
+        text = message.text
+        reported_elsewhere = text.startswith("Failed to load resource") or (
+            "Content Security Policy" in text
+        )
+        if message.type == "error" and not reported_elsewhere:
+            self.script_errors.append(f"{text} ({message.location.get('url', '')})")
+
+    def _on_response(self, response):
+        if response.status >= 400 and not is_expected_failure(response):
+            self.script_errors.append(f"{response.status} {response.request.method} {response.url}")
 
     def _violations(self):
         found = []

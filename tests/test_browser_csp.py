@@ -33,7 +33,7 @@ def visit(page, live_server, path):
 
 
 @pytest.fixture
-def kennisbank_pages(home_page):
+def kennisbank_pages(migrated_data):
     kennisbank = KennisbankIndexPage.objects.get()
     theme = ThemeFactory(name="Wet Bibob")
     thema = ThemaPageFactory(parent=kennisbank, theme=theme)
