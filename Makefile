@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= kpo.settings.dev
 
-.PHONY: run test test-fast install install-python install-npm lock lint format messages clean
+.PHONY: run test test-fast audit install install-python install-npm lock lint format messages clean
 
 ## run: install everything, migrate, load the demo content and serve http://127.0.0.1:8000/
 run: install
@@ -20,6 +20,10 @@ run: install
 ## test: install everything, start PostgreSQL on loopback, lint, check and run the whole suite
 test: install
 	scripts/test.sh
+
+## audit: known vulnerabilities in requirements.lock and the npm packages (audit-exceptions.toml)
+audit: install
+	$(BIN)/python scripts/audit_dependencies.py
 
 ## test-fast: unit tests on SQLite, for quick loops only (`make test` is what counts)
 test-fast: install
