@@ -1,12 +1,16 @@
 """Staff must set up MFA before they can use anything else, including the Wagtail admin."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import override_settings
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, resolve, reverse
+from django.urls.resolvers import RoutePattern
 
 from kpo import roles
 from kpo.factories import StaffUserFactory, VerifiedUserFactory, activate_totp
+from kpo.mfa import EXEMPT_URL_NAMES
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +107,40 @@ def test_staff_save_their_name_and_admin_preferences(client, home_page):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.full_name == "Ruben de Vries"
+
+
+def route_paths(patterns=None, prefix="/"):
+    """A concrete path for every route-style URL pattern (project, allauth, Wagtail admin),
+    with 1 or "x" for each parameter; the page-serving regex catch-all is left out."""
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    for pattern in patterns:
+        route = pattern.pattern
+        if not isinstance(route, RoutePattern) and "(" in str(route):
+            continue
+        text = str(route).removeprefix("^").removesuffix("$")
+        text = re.sub(r"<int:\w+>", "1", text)
+        text = re.sub(r"<\w+:\w+>|<\w+>", "x", text)
+        if isinstance(pattern, URLResolver):
+            yield from route_paths(pattern.url_patterns, prefix + text)
+        else:
+            yield prefix + text
+
+
+def test_staff_without_mfa_are_sent_to_mfa_setup_from_every_url(client, home_page):
+    client.force_login(StaffUserFactory(group=roles.EDITORS, mfa=False))
+    paths = sorted(set(route_paths()))
+    assert len(paths) > 300 and "/admin/pages/1/edit/" in paths
+    checked = []
+
+    for path in paths:
+        match = resolve(path)
+        if match.url_name in EXEMPT_URL_NAMES or (match.url_name or "").startswith("mfa_"):
+            continue
+        response = client.get(path)
+        assert (response.status_code, response.get("Location")) == (
+            302,
+            reverse("mfa_activate_totp"),
+        ), path
+        checked.append(path)
+
+    assert "/admin/" in checked and "/collegas/" in checked and "/mijn-account/" in checked
