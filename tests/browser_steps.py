@@ -11,10 +11,19 @@ from django.urls import reverse
 
 from kpo.factories import TEST_PASSWORD
 
+# allauth accepts only the current period's code (MFA_TOTP_TOLERANCE 0): a code taken just
+# before the period ends could expire before the server checks it.
+TOTP_SAFETY_SECONDS = 10
+
 
 def totp_code(secret):
-    """The code an authenticator app shows now for ``secret``."""
-    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
+    """The code an authenticator app shows for ``secret``, from a period that will not end
+    before the login step has been submitted."""
+    period = mfa_settings.TOTP_PERIOD
+    remaining = period - time.time() % period
+    if remaining < TOTP_SAFETY_SECONDS:
+        time.sleep(remaining)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // period))
 
 
 def submit_password(page, email, password=TEST_PASSWORD):

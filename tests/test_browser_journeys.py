@@ -36,6 +36,20 @@ NEW_PASSWORD = "Ondermijning-Aanpak-2026"
 MORE_ACTIONS = re.compile("Meer acties|More actions")
 
 
+def posted(response):
+    """For ``expect_response``: the answer to a form the browser posted."""
+    return response.request.method == "POST"
+
+
+def footer_action(page, selector):
+    """A button of the Wagtail editor's footer action menu, opening its dropdown if the
+    button is not the visible default action."""
+    button = page.locator(selector).first
+    if not button.is_visible():
+        page.locator("footer").get_by_role("button", name=MORE_ACTIONS).click()
+    return button
+
+
 def test_visitor_signs_up_verifies_and_waits_for_approval(browser_page, live_server, home_page):
     OrganisationFactory(name="Gemeente Zwolle")
     ThemeFactory(name="Wet Bibob")
@@ -61,8 +75,8 @@ def test_visitor_signs_up_verifies_and_waits_for_approval(browser_page, live_ser
     assert list(user.themes.values_list("name", flat=True)) == ["Wet Bibob"]
 
     page.goto(link_in_last_email(user.email, "/accounts/confirm-email/"))
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_response(posted):
+        page.locator("main form button[type=submit]").click()
     user.refresh_from_db()
     assert user.emailaddress_set.get().verified
     assert (user.approval_status, user.is_approved) == (ApprovalStatus.PENDING, False)
@@ -73,10 +87,10 @@ def test_visitor_signs_up_verifies_and_waits_for_approval(browser_page, live_ser
     page.locator('form:has(input[name="password"]) button[type="submit"]').click()
     page.wait_for_url(base + "/")
     page.get_by_role("link", name="Mijn account").click()
-    assert page.get_by_text("Wacht op goedkeuring").is_visible()
-    assert page.get_by_role("link", name="Vind een collega").count() == 0
+    expect(page.get_by_text("Wacht op goedkeuring")).to_be_visible()
+    expect(page.get_by_role("link", name="Vind een collega")).to_have_count(0)
     page.goto(base + reverse("kpo_member_directory"))
-    assert page.get_by_role("heading", name="Vind een collega").count() == 0
+    expect(page.get_by_role("heading", name="Vind een collega")).to_have_count(0)
 
 
 def test_member_logs_in_with_totp_searches_downloads_and_posts(
@@ -115,8 +129,9 @@ def test_member_logs_in_with_totp_searches_downloads_and_posts(
     page.get_by_label("Bericht").fill("Wie heeft ervaring met controles in het buitengebied?")
     page.locator('form:has(textarea[name="source"]) button[type="submit"]').click()
     page.wait_for_url(lambda url: "/onderwerpen/" in url)
-    assert page.get_by_role("heading", name="Signalen bij leegstaande stallen").is_visible()
-    assert page.get_by_text("Wie heeft ervaring met controles in het buitengebied?").is_visible()
+    expect(page.get_by_role("heading", name="Signalen bij leegstaande stallen")).to_be_visible()
+    question = "Wie heeft ervaring met controles in het buitengebied?"
+    expect(page.get_by_text(question)).to_be_visible()
     topic = community.topics.get()
     assert (topic.author, topic.posts.get().needs_approval) == (member, False)
 
@@ -151,33 +166,24 @@ def test_community_manager_admits_a_member_and_handles_a_report(
     log_in(page, base, manager.email, totp_secret=secret)
 
     page.goto(base + reverse("communities:members", args=[community.slug]))
-    assert page.get_by_text("Ik doe controles bij agrarische bedrijven.").is_visible()
-    page.get_by_role("button", name="Piet Aanvrager toelaten").click()
-    page.wait_for_load_state()
-    assert page.get_by_role("button", name="Piet Aanvrager toelaten").count() == 0
+    expect(page.get_by_text("Ik doe controles bij agrarische bedrijven.")).to_be_visible()
+    with page.expect_response(posted):
+        page.get_by_role("button", name="Piet Aanvrager toelaten").click()
+    expect(page.get_by_role("button", name="Piet Aanvrager toelaten")).to_have_count(0)
     request.refresh_from_db()
     assert request.status == MembershipStatus.ACTIVE
 
     page.goto(base + reverse("communities:moderation", args=[community.slug]))
     item = page.locator("li", has_text="Rita Melder meldde een bericht van Bas Schrijver")
-    assert item.get_by_text("Dit is reclame.").is_visible()
+    expect(item.get_by_text("Dit is reclame.")).to_be_visible()
     item.get_by_label("Reden om te verbergen").fill("Reclame hoort hier niet.")
-    item.get_by_role("button", name="Verbergen").click()
-    page.wait_for_load_state()
-    assert page.get_by_text("Er zijn geen openstaande meldingen.").is_visible()
+    with page.expect_response(posted):
+        item.get_by_role("button", name="Verbergen").click()
+    expect(page.get_by_text("Er zijn geen openstaande meldingen.")).to_be_visible()
     post.refresh_from_db()
     report.refresh_from_db()
     assert (post.is_hidden, post.hidden_reason) == (True, "Reclame hoort hier niet.")
     assert report.resolved_at is not None
-
-
-def footer_action(page, selector):
-    """A button of the Wagtail editor's footer action menu, opening its dropdown if the
-    button is not the visible default action."""
-    button = page.locator(selector).first
-    if not button.is_visible():
-        page.locator("footer").get_by_role("button", name=MORE_ACTIONS).click()
-    return button
 
 
 def test_editor_submits_a_page_and_the_redactieraad_approves_it(
@@ -210,9 +216,8 @@ def test_editor_submits_a_page_and_the_redactieraad_approves_it(
     page = new_browser_page()
     log_in(page, base, editor.email, totp_secret=editor_secret, next_url=edit_url)
     page.locator("#id_title").fill("Handreiking voor een weerbaar buitengebied")
-    footer_action(page, 'button[name="action-submit"]').click()
-    page.wait_for_url(lambda url: url.endswith(edit_url) or "/admin/pages/" in url)
-    page.wait_for_load_state()
+    with page.expect_response(posted):
+        footer_action(page, 'button[name="action-submit"]').click()
     draft.refresh_from_db()
     assert draft.workflow_in_progress and not draft.live
     assert draft.get_latest_revision().as_object().title == (
@@ -221,11 +226,12 @@ def test_editor_submits_a_page_and_the_redactieraad_approves_it(
 
     board_page = new_browser_page()
     log_in(board_page, base, board_member.email, totp_secret=board_secret, next_url="/admin/")
-    assert board_page.get_by_text("Handreiking voor een weerbaar buitengebied").first.is_visible()
+    awaiting_review = board_page.get_by_text("Handreiking voor een weerbaar buitengebied")
+    expect(awaiting_review.first).to_be_visible()
     board_page.goto(base + edit_url)
     approve = 'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
-    footer_action(board_page, approve).click()
-    board_page.wait_for_load_state()
+    with board_page.expect_response(posted):
+        footer_action(board_page, approve).click()
 
     draft.refresh_from_db()
     assert draft.live and draft.title == "Handreiking voor een weerbaar buitengebied"
@@ -254,7 +260,7 @@ def test_learner_enrols_leaves_and_resumes_an_e_learning(browser_page, live_serv
     page.goto(base + "/")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Academie").click()
     page.get_by_role("link", name="Naar mijn leeromgeving").click()
-    assert page.locator("p", has_text="1 van 3 lessen afgerond").is_visible()
+    expect(page.locator("p", has_text="1 van 3 lessen afgerond")).to_be_visible()
     page.get_by_role("link", name="Verder met Casus in SCORM").click()
     package = page.frame_locator("#scorm-frame")
     expect(package.locator("#welcome")).to_have_text("Welkom bij deze e-learning.")
@@ -265,7 +271,7 @@ def test_learner_enrols_leaves_and_resumes_an_e_learning(browser_page, live_serv
     # Log out and in again: the dashboard resumes the package where the learner left it.
     page.context.clear_cookies()
     log_in(page, base, learner.email, next_url=reverse("academie:dashboard"))
-    assert page.locator("p", has_text="1 van 3 lessen afgerond").is_visible()
+    expect(page.locator("p", has_text="1 van 3 lessen afgerond")).to_be_visible()
     page.get_by_role("link", name="Verder met Casus in SCORM").click()
     page.wait_for_url(base + scorm_lesson.url)
     package = page.frame_locator("#scorm-frame")
