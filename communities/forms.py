@@ -139,6 +139,24 @@ class PostForm(AttachmentsMixin, forms.Form):
     field_order = ["source"]
 
 
+class EditPostForm(PostForm):
+    """Editing a post: new text, more files, and the files to take away."""
+
+    remove_attachments = forms.ModelMultipleChoiceField(
+        label=_("Bestanden verwijderen"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Aangevinkte afbeeldingen en bijlagen worden uit het bericht verwijderd."),
+    )
+
+    def __init__(self, *args, post, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["remove_attachments"].queryset = post.attachments.all()
+        if not post.attachments.exists():
+            del self.fields["remove_attachments"]
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reden"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})

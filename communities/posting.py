@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from communities.library import remove_stored
 from communities.models import (
     AttachmentKind,
     FollowLevel,
@@ -158,15 +159,23 @@ def approve(post):
 
 
 @transaction.atomic
-def edit(post, editor, source, images=(), attachments=()):
-    """Keep the current version as a revision, then save the new text (and new attachments)."""
+def edit(post, editor, source, images=(), attachments=(), removed=()):
+    """Keep the current version as a revision, then save the new text; add the new
+    attachments and delete the ``removed`` ones (also from storage)."""
     PostRevision.objects.create(post=post, source=post.source, body=post.body, edited_by=editor)
     post.source = source
     post.body, _mentioned = render_body(source, post.topic.community)
     post.edited_at = timezone.now()
     post.save(update_fields=["source", "body", "edited_at"])
     add_attachments(post, images, attachments)
+    remove_attachments(post, removed)
     return post
+
+
+def remove_attachments(post, attachments):
+    stored = [item.content for item in attachments if item.post_id == post.pk]
+    post.attachments.filter(pk__in=[item.pk for item in attachments]).delete()
+    transaction.on_commit(lambda: remove_stored(stored))
 
 
 def accept_answer(topic, post, user):

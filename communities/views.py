@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 from communities import activity, library, moderation, notify, posting
 from communities import membership as memberships
 from communities.forms import (
+    EditPostForm,
     EmailSettingsForm,
     FollowForm,
     InviteForm,
@@ -399,9 +400,12 @@ def edit_post(request, community, membership, post_id):
     post = get_post(request, community, membership, post_id)
     if post.author_id != request.user.pk:
         raise PermissionDenied
-    form = PostForm(request.POST or None, request.FILES or None, initial={"source": post.source})
+    form = EditPostForm(
+        request.POST or None, request.FILES or None, initial={"source": post.source}, post=post
+    )
     if request.method == "POST" and form.is_valid():
-        posting.edit(post, request.user, **post_fields(form))
+        removed = form.cleaned_data.get("remove_attachments") or []
+        posting.edit(post, request.user, removed=removed, **post_fields(form))
         messages.success(request, _("Uw bericht is bijgewerkt."))
         return redirect(post_url(post, post.topic))
     context = {"community": community, "membership": membership, "post": post, "form": form}

@@ -1,6 +1,7 @@
 """Images and attachments in posts: checked by content, shown to those who see the post."""
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -132,3 +133,25 @@ def test_an_attachment_url_with_another_name_is_not_found(client, reply_post, co
     url = reverse("communities:attachment", args=[community.slug, attachment.pk, "anders.pdf"])
 
     assert client.get(url).status_code == 404
+
+
+def test_the_author_removes_an_attachment_when_editing(
+    client, reply_post, community_member, django_capture_on_commit_callbacks
+):
+    kept = PostAttachmentFactory(post=reply_post, filename="blijft.pdf")
+    removed = PostAttachmentFactory(post=reply_post, kind=AttachmentKind.IMAGE)
+    stored = removed.content.name
+    community = reply_post.topic.community
+    url = reverse("communities:edit_post", args=[community.slug, reply_post.pk])
+    client.force_login(community_member)
+
+    assert "afbeelding.png" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, {"source": "Zonder de foto.", "remove_attachments": [removed.pk]}
+        )
+
+    assert response.status_code == 302
+    assert list(reply_post.attachments.all()) == [kept]
+    assert not default_storage.exists(stored)
+    assert client.get(removed.get_absolute_url()).status_code == 404
