@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= kpo.settings.dev
 
-.PHONY: run test test-fast audit install install-python install-npm lock lint format messages clean
+.PHONY: run test test-fast audit install install-python install-npm lock lint format messages clean \
+	prod-local prod-local-stop backup restore
 
 ## run: install everything, migrate, load the demo content and serve http://127.0.0.1:8000/
 run: install
@@ -28,6 +29,23 @@ audit: install
 ## test-fast: unit tests on SQLite, for quick loops only (`make test` is what counts)
 test-fast: install
 	DATABASE_URL=sqlite:///$(CURDIR)/var/test-fast.sqlite3 $(BIN)/pytest -n 2
+
+## prod-local: the production profile on loopback (gunicorn, worker, PostgreSQL, Elasticsearch)
+prod-local: install
+	scripts/prod-local.sh start
+
+## prod-local-stop: stop everything prod-local started and remove its data
+prod-local-stop:
+	scripts/prod-local.sh stop
+
+## backup: dump the database and archive the media into var/backups/<timestamp>/
+backup: install
+	$(BIN)/python manage.py kpo_backup
+
+## restore: load BACKUP=var/backups/<timestamp> into a fresh (empty) database and media folder
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<timestamp>"; exit 2; }
+	$(BIN)/python manage.py kpo_restore "$(BACKUP)"
 
 install: install-python install-npm
 

@@ -17,8 +17,31 @@ class KpoConfig(AppConfig):
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(clear_navigation_cache, dispatch_uid=f"kpo-nav-{signal!r}")
+        connect_page_cache_signals()
         connect_account_signals()
         admin_csp.install()
+
+
+def connect_page_cache_signals():
+    """Publishing, unpublishing, moving or deleting a page, and changes to what pages show
+    besides their own content (communities, themes, site settings) outdate the page cache."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from communities.models import Community
+    from kpo.models import SiteFooterSettings, Theme
+    from kpo.page_cache import new_generation, on_delete
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(new_generation, dispatch_uid=f"kpo-page-cache-{signal!r}")
+    post_delete.connect(on_delete, dispatch_uid="kpo-page-cache-deleted")
+    for model in (Community, Theme, SiteFooterSettings):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                new_generation,
+                sender=model,
+                dispatch_uid=f"kpo-page-cache-{model.__name__}-{signal!r}",
+            )
 
 
 def connect_account_signals():

@@ -50,3 +50,36 @@ def integer(name: str, default: int) -> int:
 def listing(value: str) -> list[str]:
     """Split a comma-separated value into its non-empty, stripped parts."""
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def choice(name: str, choices, default: str | None = None) -> str:
+    """One of ``choices`` (the first one by default); anything else refuses to start."""
+    options = list(choices)
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default or options[0]
+    if raw not in options:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(options)}, not {raw!r}.")
+    return raw
+
+
+def cache(name: str) -> dict:
+    """A ``CACHES`` entry from a URL: empty for a per-process memory cache,
+    ``file:///path`` for a folder shared by the processes of one server, or
+    ``db://table`` for a table shared by every app server (create it with
+    ``manage.py createcachetable``)."""
+    url = string(name)
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    scheme, _sep, location = url.partition("://")
+    backends = {
+        "file": "django.core.cache.backends.filebased.FileBasedCache",
+        "db": "django.core.cache.backends.db.DatabaseCache",
+    }
+    if scheme not in backends or not location:
+        raise ImproperlyConfigured(f"{name} must be file:///path or db://table, not {url!r}.")
+    return {
+        "BACKEND": backends[scheme],
+        "LOCATION": location,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }

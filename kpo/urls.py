@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -19,6 +20,9 @@ allauth_only_routes = [
 # Wagtail's account settings, with a name panel that fits KPO's user model.
 account_routes = [path("admin/account/", admin_views.account_settings)]
 
+# A database outage answers 503 "tijdelijk niet beschikbaar" instead of a 500.
+handler500 = "kpo.views.server_error"
+
 urlpatterns = [
     *allauth_only_routes,
     *account_routes,
@@ -32,7 +36,9 @@ urlpatterns = [
     path("api/zoeken/", include("search.urls")),
     path("academie/", include("academie.urls")),
     path("communities/", include("communities.urls")),
-    path("i18n/setlang/", set_language, name="set_language"),
+    # Choosing a language only sets the language cookie; without a CSRF token in the footer
+    # form, public pages hold nothing per visitor and can be cached (kpo/page_cache.py).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
 
 if settings.DEBUG:

@@ -1,9 +1,18 @@
+import sys
+
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views import defaults
 from django.views.decorators.http import require_GET
+
+DATABASE_RETRY_SECONDS = 30
 
 
 @login_required
@@ -25,3 +34,19 @@ def redirect_to_allauth_login(request):
 @require_GET
 def redirect_to_allauth_password_reset(request):
     return redirect("account_reset_password")
+
+
+def server_error(request):
+    """``handler500``: a database outage gets the 'tijdelijk niet beschikbaar' page with
+    status 503 and Retry-After (a page that needs no database); anything else is a 500."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, DatabaseError):
+        return defaults.server_error(request)
+    return service_unavailable(request)
+
+
+def service_unavailable(request):
+    response = HttpResponse(loader.render_to_string("503.html", request=None), status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
+    add_never_cache_headers(response)
+    return response

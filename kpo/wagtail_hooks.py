@@ -7,7 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kpo import admin_views, roles
+from kpo import admin_views, page_cache, roles
+from kpo.access import PUBLIC
 from kpo.models import AllowedEmailDomain
 
 
@@ -67,3 +68,14 @@ def register_audit_log_menu_item():
 def start_widgets_without_inline_scripts():
     """Starts the admin widgets whose inline scripts the Content-Security-Policy blocks."""
     return format_html('<script src="{}" defer></script>', static("js/admin-csp.js"))
+
+
+@hooks.register("before_serve_page")
+def allow_page_cache_for_public_pages(page, request, serve_args, serve_kwargs):
+    """A public page without view restrictions, served to an anonymous visitor, may be
+    stored in the page cache (``kpo.page_cache`` decides on the response)."""
+    if request.user.is_authenticated or getattr(page, "visibility", PUBLIC) != PUBLIC:
+        return None
+    if not page.get_view_restrictions().exists():
+        page_cache.mark_cacheable(request)
+    return None

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "communities",
     "academie",
     "search",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",
@@ -49,9 +50,13 @@ INSTALLED_APPS = [
 FORM_RENDERER = "kpo.forms.KpoFormRenderer"
 
 MIDDLEWARE = [
+    # Answers /health/ before host checks, sessions and caching (kpo/health.py).
+    "kpo.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before XFrameOptionsMiddleware, so that it sees the X-Frame-Options header (kpo/csp.py).
     "kpo.csp.ContentSecurityPolicyMiddleware",
+    # Public pages for anonymous visitors, before any session or user lookup.
+    "kpo.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -167,6 +172,8 @@ DEFAULT_FROM_EMAIL = env.string(
     "DEFAULT_FROM_EMAIL", "Kennisplatform Ondermijning <noreply@kpo.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# With EMAIL_BACKEND = "kpo.mail.TaskEmailBackend", the backend the worker delivers with.
+KPO_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 # --- Wagtail ---
 WAGTAIL_SITE_NAME = "Kennisplatform Ondermijning"
@@ -206,8 +213,19 @@ ELASTICSEARCH_URL = env.string("ELASTICSEARCH_URL")
 KPO_SEARCH_INDEX_PREFIX = env.string("KPO_SEARCH_INDEX_PREFIX", "kpo-")
 
 # --- Background tasks (django-tasks): run at once by default; index updates catch engine
-# errors themselves, so saving never fails on the search engine. ---
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# errors themselves, so saving never fails on the search engine. KPO_TASKS_BACKEND=database
+# stores them in the database for `manage.py db_worker` (the production profile). ---
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env.choice("KPO_TASKS_BACKEND", TASK_BACKENDS)]}}
+
+# --- Cache: per process by default; KPO_CACHE_URL selects a cache shared by all processes
+# (and app servers): file:///path or db://table_name (see docs/operations.md). ---
+CACHES = {"default": env.cache("KPO_CACHE_URL")}
+# How long a public page rendered for anonymous visitors is kept (kpo/page_cache.py); 0 is off.
+KPO_PAGE_CACHE_SECONDS = env.integer("KPO_PAGE_CACHE_SECONDS", 300)
 
 # --- Academie: SCORM package files are served from this separate origin when set (e.g.
 # https://scorm.kpo.example, routed to the same application); empty: from the site itself.
@@ -251,10 +269,25 @@ CONTENT_SECURITY_POLICY = {
 # The admin shows avatars from our own storage only, never from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# Logs go to stdout/stderr; KPO_LOG_FORMAT=json writes one JSON object per line.
+LOG_FORMATTERS = {
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    "json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+    },
+}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": LOG_FORMATTERS,
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.choice("KPO_LOG_FORMAT", LOG_FORMATTERS),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.string("KPO_LOG_LEVEL", "INFO")},
     "loggers": {
         # Per-task and per-publish lines are noise at INFO; failures still show.

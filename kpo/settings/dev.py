@@ -19,3 +19,5 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
 # `make run` logs in with the demo staff accounts without an authenticator app;
 # set KPO_REQUIRE_MFA_FOR_STAFF=true to try the MFA enrolment as in production.
 KPO_REQUIRE_MFA_FOR_STAFF = env.boolean("KPO_REQUIRE_MFA_FOR_STAFF", False)
+# Edited templates show at once: no page cache unless asked for.
+KPO_PAGE_CACHE_SECONDS = env.integer("KPO_PAGE_CACHE_SECONDS", 0)

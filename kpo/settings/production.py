@@ -17,17 +17,45 @@ DATABASES = {
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
 WAGTAILADMIN_BASE_URL = env.string("KPO_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Emails are queued as background tasks; the worker delivers them over SMTP (kpo/mail.py).
+EMAIL_BACKEND = "kpo.mail.TaskEmailBackend"
 EMAIL_HOST = env.string("EMAIL_HOST", "localhost")
 EMAIL_PORT = env.integer("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.string("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env.string("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", False)
 
+# Static files: collected, fingerprinted and compressed by `collectstatic`, served by
+# WhiteNoise from the app server with far-future cache headers.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "kpo.storage.StaticFilesStorage"},
 }
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+
+# Background tasks in the database, run by `manage.py db_worker` (docs/operations.md).
+TASKS = {
+    "default": {
+        "BACKEND": TASK_BACKENDS[env.choice("KPO_TASKS_BACKEND", ["database", "immediate"])]
+    }
+}
+# One cache for every worker process of this server; set KPO_CACHE_URL=db://kpo_cache for
+# several app servers.
+CACHES = {
+    "default": env.cache("KPO_CACHE_URL")
+    if env.string("KPO_CACHE_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(BASE_DIR / "var" / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+}
+# One JSON object per log line on stdout, for the log collector.
+LOGGING["handlers"]["console"]["formatter"] = env.choice("KPO_LOG_FORMAT", ["json", "text"])
 
 # HTTPS only, behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -36,6 +64,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 ALLAUTH_TRUSTED_PROXY_COUNT = env.integer("KPO_TRUSTED_PROXY_COUNT", 1)
 KPO_REQUIRE_MFA_FOR_STAFF = True
 SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", True)
+# Load balancers probe over plain HTTP (kpo/health.py answers before the redirect anyway).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -25,3 +25,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests that need the page cache turn it on themselves (kpo/tests/test_page_cache.py).
+KPO_PAGE_CACHE_SECONDS = 0

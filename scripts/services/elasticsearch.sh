@@ -4,6 +4,8 @@
 #                                              Maven's cache in ~/.m2), starts the node as an
 #                                              unprivileged user and prints its URL
 #   scripts/services/elasticsearch.sh stop   -> stops it and removes its files
+#   scripts/services/elasticsearch.sh suspend / resume -> stop and start it again, keeping
+#                                              its data (fault tests)
 # The integ-test zip has no bundled JDK and no analysis-common module: the project does
 # its Dutch analysis in Python (see docs/development.md).
 set -euo pipefail
@@ -59,6 +61,11 @@ xpack.security.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 action.destructive_requires_name: false
 YAML
+  launch
+}
+
+launch() {
+  local es="$HOME_DIR/elasticsearch-$ES_VERSION"
   as_es_user env ES_JAVA_HOME="$(java17_home)" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
     "$es/bin/elasticsearch" -d -p "$HOME_DIR/es.pid" >/dev/null
   local url="http://127.0.0.1:$PORT"
@@ -75,13 +82,22 @@ YAML
   exit 1
 }
 
-stop_quietly() {
+suspend() {
+  kill_node
+  log "suspended (data kept in $HOME_DIR)"
+}
+
+kill_node() {
   if [ -f "$HOME_DIR/es.pid" ]; then
     local pid
     pid=$(cat "$HOME_DIR/es.pid")
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
   fi
+}
+
+stop_quietly() {
+  kill_node
   rm -rf "$HOME_DIR"
 }
 
@@ -93,5 +109,7 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  suspend) suspend ;;
+  resume) launch >/dev/null ;;
+  *) echo "usage: $0 start|stop|suspend|resume" >&2; exit 2 ;;
 esac

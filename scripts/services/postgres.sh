@@ -3,6 +3,8 @@
 #   scripts/services/postgres.sh start   -> installs the Debian packages if needed, starts
 #                                          the server and prints the DATABASE_URL to use
 #   scripts/services/postgres.sh stop    -> stops it and removes its data directory
+#   scripts/services/postgres.sh suspend / resume -> stop and start it again, keeping its data
+#                                          (fault tests)
 set -euo pipefail
 
 PORT="${KPO_PG_PORT:-54329}"
@@ -54,13 +56,27 @@ start() {
   as_postgres "$bin/initdb" -D "$DATA_DIR" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   touch "$LOG_FILE"
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$LOG_FILE"; fi
-  as_postgres "$bin/pg_ctl" -D "$DATA_DIR" -l "$LOG_FILE" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DATA_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+  pg_start "$bin"
   as_postgres "$bin/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD'" \
     -c "CREATE DATABASE kpo OWNER $DB_USER" >/dev/null
   log "running on 127.0.0.1:$PORT"
   echo "postgres://$DB_USER:$DB_PASSWORD@127.0.0.1:$PORT/kpo"
+}
+
+pg_start() {
+  as_postgres "$1/pg_ctl" -D "$DATA_DIR" -l "$LOG_FILE" -w -t 60 start \
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DATA_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+}
+
+suspend() {
+  as_postgres "$(pg_bindir)/pg_ctl" -D "$DATA_DIR" -m fast -w stop >/dev/null
+  log "suspended (data kept in $DATA_DIR)"
+}
+
+resume() {
+  pg_start "$(pg_bindir)"
+  log "resumed on 127.0.0.1:$PORT"
 }
 
 stop_quietly() {
@@ -80,5 +96,7 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  suspend) suspend ;;
+  resume) resume ;;
+  *) echo "usage: $0 start|stop|suspend|resume" >&2; exit 2 ;;
 esac
