@@ -248,7 +248,6 @@ def build_page(number, item):
         "has_unpublished_changes": False,
         "first_published_at": timezone.now(),
         "last_published_at": timezone.now(),
-        "translation_key": uuid.uuid4(),
     }
     if item["kind"] == "factsheet":
         return FactsheetPage(**common)
@@ -256,37 +255,52 @@ def build_page(number, item):
 
 
 def insert_items(parent, numbered_items):
-    """Insert pages as Wagtail would store them: tree paths after the parent's last child,
-    one row per table of the page's inheritance chain, then the theme tags."""
+    """Insert the drawn items as live pages under ``parent`` with their theme tags."""
+    pages = []
+    for number, item in numbered_items:
+        page = build_page(number, item)
+        page.themes_to_set = item["themes"]
+        pages.append(page)
+    insert_pages(parent, pages)
+
+
+def insert_pages(parent, pages):
+    """Insert unsaved pages as Wagtail would store them: tree paths after the parent's last
+    child, one row per table of the page's inheritance chain, then the theme tags of pages
+    that have ``themes_to_set``."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
     from wagtail.models import Page
-
-    from kennisbank.models import ProductPage
 
     with transaction.atomic():
         parent = Page.objects.select_for_update().get(pk=parent.pk)
         last = parent.get_last_child()
         step = Page._str2int(last.path[-Page.steplen :]) if last else 0
-        pages = []
-        for offset, (number, item) in enumerate(numbered_items, start=1):
-            page = build_page(number, item)
+        for offset, page in enumerate(pages, start=1):
             page.path = Page._get_path(parent.path, parent.depth + 1, step + offset)
             page.depth = parent.depth + 1
             page.numchild = 0
             page.url_path = f"{parent.url_path}{page.slug}/"
             page.locale_id = parent.locale_id
             page.content_type = ContentType.objects.get_for_model(type(page))
-            page.themes_to_set = item["themes"]
-            pages.append(page)
+            page.live = True
+            page.translation_key = uuid.uuid4()
         insert_inheritance_chain(pages)
-        links = [
-            ProductPage.themes.through(productpage_id=page.pk, theme_id=theme)
-            for page in pages
-            for theme in page.themes_to_set
-        ]
-        ProductPage.themes.through.objects.bulk_create(links)
+        links = {}
+        for page in pages:
+            through = type(page).themes.through
+            links.setdefault(through, []).extend(
+                through(**{f"{through_source(through)}_id": page.pk, "theme_id": theme})
+                for theme in getattr(page, "themes_to_set", ())
+            )
+        for through, rows in links.items():
+            through.objects.bulk_create(rows)
         Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
+
+
+def through_source(through) -> str:
+    """The name of the page side of a themes through table (productpage, newspage…)."""
+    return next(field.name for field in through._meta.fields if field.name not in ("id", "theme"))
 
 
 def insert_inheritance_chain(pages):

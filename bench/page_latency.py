@@ -1,91 +1,138 @@
-"""Page latency and SQL queries per page, in-process, against a fresh demo database.
+"""Page latency p50/p95 and throughput at a fixed concurrency against `make prod-local`
+(gunicorn, PostgreSQL, Elasticsearch), as ratios to serving a static file (WhiteNoise)
+from the same server in the same run.
 
-Prints a table and saves it as JSON in bench/results/. Latency is reported as a
-ratio to serving a static file through the same Django stack in the same run, so
-figures compare across machines.
+Pages: home, a theme page, a handreiking, a community thread and the search API, each as
+a logged-in member (no page cache: the besloten deel) and the public ones also as an
+anonymous visitor (page cache). Prints a table and saves bench/results/page_latency.json.
 
-    .venv/bin/python bench/page_latency.py [--requests 200]
+    make prod-local
+    .venv/bin/python bench/page_latency.py [--requests 300] [--concurrency 10]
 """
 
 import argparse
-import json
-import os
 import statistics
-import sys
-import tempfile
+import threading
 import time
-from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
 
-ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = "/static/css/kpo.css"
-PAGES = ["/", "/kennisbank/", "/nieuws/", "/zoeken/?q=bibob", "/accounts/login/"]
+import requests
 
+try:
+    from bench import prod_local
+except ModuleNotFoundError:  # run as a script: bench/ is on sys.path
+    import prod_local
 
-def setup_django(database_path):
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kpo.settings.dev"
-    os.environ["DATABASE_URL"] = f"sqlite:///{database_path}"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("kpo_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+TARGET_RATIO = 5.0  # theme page and handreiking p95 under 5x the static file's p95
 
 
-def measure(client, path, requests):
-    from django.db import connection, reset_queries
-    from django.test.utils import CaptureQueriesContext
+def pages_to_measure():
+    """(label, path, as member) for each page type, found in prod-local's database."""
+    from communities.models import Topic
+    from kennisbank.models import HandreikingPage, ThemaPage
 
-    reset_queries()  # DEBUG's query log is bounded; a full log would hide new queries
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, (path, response.status_code)
-    timings = []
-    for _ in range(requests):
+    theme = ThemaPage.objects.live().filter(visibility="public").order_by("pk").first()
+    handreiking = HandreikingPage.objects.live().filter(visibility="public").order_by("pk").first()
+    topic = Topic.objects.filter(community__slug="buitengebied").order_by("pk").first()
+    return [
+        ("home", "/", False),
+        ("theme page", theme.url, False),
+        ("handreiking", handreiking.url, False),
+        ("home", "/", True),
+        ("theme page", theme.url, True),
+        ("handreiking", handreiking.url, True),
+        ("community thread", topic.get_absolute_url(), True),
+        ("search API", "/api/zoeken/?q=bibob", True),
+    ]
+
+
+def measure(base_url, path, sessions, requests_total, concurrency):
+    """Send ``requests_total`` GETs with ``concurrency`` threads (one session each)."""
+    local = threading.local()
+    counter = iter(range(10**9))
+    lock = threading.Lock()
+
+    def session():
+        if not hasattr(local, "session"):
+            with lock:
+                local.session = sessions[next(counter) % len(sessions)]
+        return local.session
+
+    def one(_):
         start = time.perf_counter()
-        response = client.get(path)
-        if hasattr(response, "streaming_content"):
-            b"".join(response.streaming_content)
-        timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
+        response = session().get(base_url + path, timeout=60, allow_redirects=False)
+        elapsed = (time.perf_counter() - start) * 1000
+        return elapsed, response.status_code
+
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(one, range(concurrency * 2)))  # warm up connections and caches
+        started = time.perf_counter()
+        results = list(pool.map(one, range(requests_total)))
+        wall = time.perf_counter() - started
+    timings = sorted(elapsed for elapsed, _status in results)
+    errors = sum(1 for _elapsed, status in results if status != 200)
     return {
         "path": path,
-        "queries": len(queries),
+        "requests": requests_total,
+        "errors": errors,
         "p50_ms": statistics.median(timings),
-        "p95_ms": timings[int(len(timings) * 0.95) - 1],
+        "p95_ms": prod_local.percentile(timings, 0.95),
+        "throughput_rps": requests_total / wall,
     }
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--concurrency", type=int, default=10)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        setup_django(Path(tmp) / "bench.sqlite3")
-        from django.test import Client
-
-        client = Client(SERVER_NAME="localhost")
-        reference = measure(client, REFERENCE, args.requests)
-        rows = [measure(client, path, args.requests) for path in PAGES]
-    for row in rows:
-        row["p50_ratio"] = row["p50_ms"] / reference["p50_ms"]
-        row["p95_ratio"] = row["p95_ms"] / reference["p95_ms"]
-    print(
-        f"reference {REFERENCE}: p50 {reference['p50_ms']:.2f} ms, p95 {reference['p95_ms']:.2f} ms"
-    )
-    print(f"{'page':<24}{'queries':>8}{'p50 ms':>9}{'p95 ms':>9}{'p50 ×ref':>10}{'p95 ×ref':>10}")
-    for row in rows:
-        print(
-            f"{row['path']:<24}{row['queries']:>8}{row['p50_ms']:>9.2f}{row['p95_ms']:>9.2f}"
-            f"{row['p50_ratio']:>10.1f}{row['p95_ratio']:>10.1f}"
+    prod_local.setup_django()
+    base_url = prod_local.load_env()
+    members = [prod_local.login(base_url) for _ in range(args.concurrency)]
+    anonymous = [requests.Session() for _ in range(args.concurrency)]
+    static = prod_local.static_reference(base_url)
+    reference = measure(base_url, static, anonymous, args.requests, args.concurrency)
+    rows = []
+    for label, path, as_member in pages_to_measure():
+        row = measure(
+            base_url, path, members if as_member else anonymous, args.requests, args.concurrency
         )
-    results = ROOT / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    output = results / "page_latency.json"
-    output.write_text(json.dumps({"reference": reference, "pages": rows}, indent=2))
-    print(f"saved {output.relative_to(ROOT)}")
+        row.update(
+            page=label,
+            user="member" if as_member else "anonymous",
+            p50_ratio=row["p50_ms"] / reference["p50_ms"],
+            p95_ratio=row["p95_ms"] / reference["p95_ms"],
+        )
+        rows.append(row)
+    print_table(reference, rows, args.concurrency)
+    path = prod_local.save(
+        "page_latency",
+        {"concurrency": args.concurrency, "reference": reference, "pages": rows},
+    )
+    print(f"saved {path.relative_to(prod_local.ROOT)}")
+
+
+def print_table(reference, rows, concurrency):
+    print(
+        f"concurrency {concurrency}; static file {reference['path']}: "
+        f"p50 {reference['p50_ms']:.1f} ms, p95 {reference['p95_ms']:.1f} ms, "
+        f"{reference['throughput_rps']:.0f} req/s"
+    )
+    header = (
+        f"{'page':<18}{'user':<11}{'p50 ms':>8}{'p95 ms':>8}{'req/s':>7}"
+        f"{'p50 ×static':>12}{'p95 ×static':>12}{'errors':>7}  target"
+    )
+    print(header)
+    for row in rows:
+        target = ""
+        if row["page"] in ("theme page", "handreiking"):
+            met = row["p95_ratio"] < TARGET_RATIO
+            target = f"p95 < {TARGET_RATIO:.0f}× static: {'met' if met else 'NOT met'}"
+        print(
+            f"{row['page']:<18}{row['user']:<11}{row['p50_ms']:>8.1f}{row['p95_ms']:>8.1f}"
+            f"{row['throughput_rps']:>7.0f}{row['p50_ratio']:>12.1f}{row['p95_ratio']:>12.1f}"
+            f"{row['errors']:>7}  {target}"
+        )
 
 
 if __name__ == "__main__":

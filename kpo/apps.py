@@ -35,13 +35,25 @@ def connect_page_cache_signals():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(new_generation, dispatch_uid=f"kpo-page-cache-{signal!r}")
     post_delete.connect(on_delete, dispatch_uid="kpo-page-cache-deleted")
-    for model in (Community, Theme, SiteFooterSettings):
+    for model in (Community, Theme):
         for signal in (post_save, post_delete):
             signal.connect(
                 new_generation,
                 sender=model,
                 dispatch_uid=f"kpo-page-cache-{model.__name__}-{signal!r}",
             )
+    post_save.connect(
+        on_footer_settings_saved, sender=SiteFooterSettings, dispatch_uid="kpo-page-cache-footer"
+    )
+
+
+def on_footer_settings_saved(sender, created, **kwargs):
+    """The settings row is created with empty values on the first page view: only a change
+    an editor saved outdates cached pages."""
+    from kpo.page_cache import new_generation
+
+    if not created:
+        new_generation()
 
 
 def connect_account_signals():

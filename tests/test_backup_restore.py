@@ -104,13 +104,22 @@ def test_a_restored_backup_holds_the_whole_demo(tmp_path, new_database):
 
     original, restored = table_counts(source), table_counts(target)
     assert restored == original
-    for table in ("wagtailcore_page", "wagtaildocs_document", "communities_post", "kpo_user"):
+    for table in (
+        "wagtailcore_page",
+        "wagtaildocs_document",
+        "communities_post",
+        "communities_communityfile",
+        "communities_fileversion",
+        "communities_postattachment",
+        "kpo_user",
+    ):
         assert restored[table] > 0, table
     with connect(target) as connection:
         titles = {row[0] for row in connection.execute("SELECT title FROM wagtailcore_page")}
     assert "Kennisbank" in titles
     files = file_digests(media)
     assert any(name.startswith("documents/") for name in files)
+    assert any(name.startswith("communities/") for name in files)
     assert file_digests(restored_media) == files
 
     # Restoring over data is refused: only into a fresh database.

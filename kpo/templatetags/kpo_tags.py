@@ -1,5 +1,7 @@
 from django import template
 
+from kpo import page_cache
+from kpo.access import MEMBERS, PUBLIC, access_tokens
 from kpo.navigation import main_navigation
 
 register = template.Library()
@@ -18,3 +20,17 @@ def navigation(context):
 
 def _is_current(url, path):
     return url != "/" and path.startswith(url)
+
+
+@register.simple_tag
+def content_generation():
+    """The page cache's generation (kpo/page_cache.py): part of fragment cache keys, so a
+    publish outdates cached fragments too."""
+    return page_cache.generation()
+
+
+@register.simple_tag(takes_context=True)
+def audience(context):
+    """``members`` or ``public``: what a fragment listing public and members-only pages
+    may show this user (fragments are cached per audience, never per person)."""
+    return MEMBERS if MEMBERS in access_tokens(context["request"].user) else PUBLIC

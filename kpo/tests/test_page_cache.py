@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Site
 
 from communities.factories import CommunityFactory
-from kennisbank.factories import HandreikingPageFactory
+from kennisbank.factories import HandreikingPageFactory, ThemaPageFactory
 from kennisbank.models import KennisbankIndexPage
 from kpo.factories import StandardPageFactory
 from kpo.models import SiteFooterSettings
@@ -23,9 +23,6 @@ def page_cache_on(settings):
 
 @pytest.fixture
 def public_page(home_page):
-    # The footer's settings are created on the first page view; that save would start a new
-    # cache generation during the first request.
-    SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
     page = StandardPageFactory(parent=home_page, slug="over-kpo", title="Over het platform")
     page.save_revision().publish()
     return page
@@ -155,3 +152,28 @@ def test_the_cache_is_off_with_zero_seconds(client, settings, public_page):
     client.get("/over-kpo/")
 
     assert HIT not in client.get("/over-kpo/")
+
+
+def test_the_theme_listing_fragment_is_cached_per_audience(client, member, home_page):
+    index = KennisbankIndexPage.objects.get()
+    for slug, visibility in (("openbaar-thema", "public"), ("besloten-thema", "members")):
+        page = ThemaPageFactory(parent=index, slug=slug, title=slug, visibility=visibility)
+        page.save_revision().publish()
+    client.force_login(member)
+    client.get("/kennisbank/")
+    for_member = client.get("/kennisbank/").content.decode()
+    client.logout()
+    client.cookies.clear()
+    anonymous = client.get("/kennisbank/").content.decode()
+
+    assert "besloten-thema" in for_member and "openbaar-thema" in for_member
+    assert "besloten-thema" not in anonymous and "openbaar-thema" in anonymous
+
+
+def test_the_footer_follows_its_settings(client, public_page):
+    client.get("/over-kpo/")
+    footer = SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
+    footer.contact_email = "redactie@kpo.example"
+    footer.save()
+
+    assert "mailto:redactie@kpo.example" in client.get("/over-kpo/").content.decode()
