@@ -26,6 +26,7 @@ except ModuleNotFoundError:  # run as a script: bench/ is on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = ROOT / "scripts" / "services"
+REPLY_INTERVAL = 15
 
 
 class Traffic:
@@ -43,12 +44,14 @@ class Traffic:
 
     def loop(self, session, number):
         paths = ["/", "/kennisbank/", "/api/zoeken/?q=bibob", self.topic_url]
-        sequence = 0
+        sequence, last_reply = 0, 0.0
         while self.running:
             sequence += 1
             path = paths[sequence % len(paths)]
             self.record(path, self.get(session, path))
-            if sequence % 5 == 0:
+            # One member posts, within the rate limit of 5 posts a minute per member.
+            if number == 0 and time.monotonic() - last_reply > REPLY_INTERVAL:
+                last_reply = time.monotonic()
                 self.reply(session, f"Storingstest {number}-{sequence} {time.time_ns()}")
             time.sleep(0.2)
 
@@ -159,13 +162,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--outage", type=int, default=20, help="seconds each service is down")
     parser.add_argument("--members", type=int, default=4)
+    parser.add_argument(
+        "--services",
+        nargs="+",
+        choices=["elasticsearch", "worker", "postgresql"],
+        default=["elasticsearch", "worker", "postgresql"],
+    )
     args = parser.parse_args()
     prod_local.setup_django()
     base_url = prod_local.load_env()
     from django.db import close_old_connections
 
     from communities.models import Post, Topic
-    from search.models import PendingIndexUpdate
 
     topic = Topic.objects.filter(community__slug="buitengebied").order_by("pk").first()
     sessions = [prod_local.login(base_url) for _ in range(args.members)]
@@ -175,52 +183,12 @@ def main():
     traffic.start()
     time.sleep(5)
 
-    # 1. Elasticsearch down: search falls back to the database; an editor's publish is
-    # postponed for the index and reaches it by itself after the restart.
-    service("elasticsearch.sh", "suspend")
-    title = publish_new_title()
-    time.sleep(args.outage)
-    close_old_connections()
-    postponed = PendingIndexUpdate.objects.count()
-    service("elasticsearch.sh", "resume")
-    indexed = wait_until(lambda: search_finds(base_url, sessions[0], title), timeout=240)
-    results.append(
-        ("Elasticsearch", args.outage, indexed, f"{postponed} index updates postponed, then sent")
-    )
-
-    # 2. The worker down: emails and index updates queue up, and run after the restart.
-    mails_before = mail_count(mail_dir)
-    prod_local_command("worker-stop")
-    time.sleep(args.outage)
-    close_old_connections()
-    from django_tasks_db.models import DBTaskResult
-
-    queued = DBTaskResult.objects.ready().count()
-    prod_local_command("worker-start")
-    drained = wait_until(lambda: not DBTaskResult.objects.ready().exists())
-    delivered = mail_count(mail_dir) - mails_before
-    results.append(("worker", args.outage, drained, f"{queued} tasks queued, {delivered} emails"))
-
-    # 3. PostgreSQL down: a clear 503 with Retry-After, then everything works again.
-    close_old_connections()
-    service("postgres.sh", "suspend")
-    time.sleep(1)
-    during = sessions[0].get(base_url + "/kennisbank/", timeout=30)
-    health = sessions[0].get(base_url + "/health/", timeout=30)
-    time.sleep(args.outage)
-    service("postgres.sh", "resume")
-    recovered = wait_until(
-        lambda: sessions[0].get(base_url + "/health/", timeout=30).status_code == 200
-    )
-    results.append(
-        (
-            "PostgreSQL",
-            args.outage,
-            recovered,
-            f"page {during.status_code} Retry-After {during.headers.get('Retry-After')}, "
-            f"health {health.status_code}",
-        )
-    )
+    if "elasticsearch" in args.services:
+        results.append(elasticsearch_outage(args, base_url, sessions))
+    if "worker" in args.services:
+        results.append(worker_outage(args, mail_dir))
+    if "postgresql" in args.services:
+        results.append(database_outage(args, base_url, sessions))
     time.sleep(5)
     traffic.stop()
 
@@ -243,6 +211,66 @@ def main():
         },
     )
     print(f"saved {output.relative_to(ROOT)}")
+
+
+def elasticsearch_outage(args, base_url, sessions):
+    """Search falls back to the database; an editor's publish is postponed for the index
+    and reaches it by itself after the restart."""
+    from django.db import close_old_connections
+
+    from search.models import PendingIndexUpdate
+
+    service("elasticsearch.sh", "suspend")
+    title = publish_new_title()
+    time.sleep(args.outage)
+    close_old_connections()
+    postponed = PendingIndexUpdate.objects.count()
+    service("elasticsearch.sh", "resume")
+    indexed = wait_until(lambda: search_finds(base_url, sessions[0], title), timeout=240)
+    return (
+        "Elasticsearch",
+        args.outage,
+        indexed,
+        f"{postponed} index updates postponed, then sent",
+    )
+
+
+def worker_outage(args, mail_dir):
+    """Emails and index updates queue up while no worker runs, and run after the restart."""
+    from django.db import close_old_connections
+    from django_tasks_db.models import DBTaskResult
+
+    mails_before = mail_count(mail_dir)
+    prod_local_command("worker-stop")
+    publish_new_title()  # an index update, and emails from the traffic's replies
+    time.sleep(args.outage)
+    close_old_connections()
+    queued = DBTaskResult.objects.ready().count()
+    prod_local_command("worker-start")
+    drained = wait_until(lambda: not DBTaskResult.objects.ready().exists())
+    delivered = mail_count(mail_dir) - mails_before
+    return ("worker", args.outage, drained, f"{queued} tasks queued, {delivered} emails sent")
+
+
+def database_outage(args, base_url, sessions):
+    """A clear 503 with Retry-After while PostgreSQL is down, then everything works again."""
+    from django.db import close_old_connections
+
+    close_old_connections()
+    service("postgres.sh", "suspend")
+    time.sleep(1)
+    during = sessions[0].get(base_url + "/kennisbank/", timeout=30)
+    health = sessions[0].get(base_url + "/health/", timeout=30)
+    time.sleep(args.outage)
+    service("postgres.sh", "resume")
+    recovered = wait_until(
+        lambda: sessions[0].get(base_url + "/health/", timeout=30).status_code == 200
+    )
+    detail = (
+        f"page {during.status_code} Retry-After {during.headers.get('Retry-After')}, "
+        f"health {health.status_code}"
+    )
+    return ("PostgreSQL", args.outage, recovered, detail)
 
 
 def print_table(results, traffic, lost):
