@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from academie.factories import AcademieIndexPageFactory
@@ -42,6 +43,14 @@ def member(db):
 def member_client(client, member):
     client.force_login(member)
     return client
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Messages made outside a request are in the site's language, whatever language an
+    earlier test's request left active in this thread."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)

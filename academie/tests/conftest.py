@@ -1,6 +1,4 @@
 import pytest
-from django.conf import settings
-from django.utils import translation
 
 from academie.factories import (
     CoursePageFactory,
@@ -28,14 +26,6 @@ QUESTIONS = [
         ],
     },
 ]
-
-
-@pytest.fixture(autouse=True)
-def dutch():
-    """Messages made outside a request are in the site's language, whatever language an
-    earlier test's request left active in this thread."""
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 @pytest.fixture
