@@ -9,6 +9,6 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .builders import kennisbank  # noqa: F401  (registers the kennisbank builders)
+        from .builders import academie, communities, kennisbank  # noqa: F401  (registers them)
 
         signals.connect()

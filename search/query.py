@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
-from kpo.access import access_tokens
+from kpo.access import access_tokens, community_ids
 from kpo.models import Theme
 
 from .analysis import fold, parse_query, words
@@ -105,7 +105,7 @@ def search(
         per_page=per_page,
         engine=engine.name,
         results=[to_result(hit, parsed) for hit in raw.hits],
-        facets=labelled_facets(raw.facets, filters),
+        facets=labelled_facets(raw.facets, filters, tokens),
         fallback=fallback,
     )
     if not raw.total and parsed:
@@ -125,7 +125,16 @@ def to_result(hit, parsed) -> Result:
     )
 
 
-def labelled_facets(facets, filters: Filters) -> dict[str, list[FacetValue]]:
+def labelled_facets(facets, filters: Filters, tokens) -> dict[str, list[FacetValue]]:
+    """Facet values with labels, most frequent first (years newest first). Community values
+    are only ever communities the user is a member of."""
+    member_of = {str(pk) for pk in community_ids(tokens)}
+    facets = {
+        **facets,
+        FACET_COMMUNITY: {
+            pk: count for pk, count in facets.get(FACET_COMMUNITY, {}).items() if pk in member_of
+        },
+    }
     theme_names = dict(
         Theme.objects.filter(slug__in=facets.get(FACET_THEME, {})).values_list("slug", "name")
     )

@@ -4,13 +4,19 @@ from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from communities.models import Community, Post, Topic
+
 from .builders import builder_for
-from .tasks import update_search_item
+from .extraction import forget_text
+from .tasks import update_search_item, update_search_items
+
+# Topic fields that appear in, or decide about, its posts' search documents.
+TOPIC_FIELDS = {"title", "kind", "needs_approval", "community"}
 
 
 def queue_update(instance) -> None:
@@ -23,10 +29,26 @@ def queue_update(instance) -> None:
     )
 
 
+def queue_updates(model, pks) -> None:
+    """Queue one task that rebuilds the documents of many items of ``model``."""
+    pks = [str(pk) for pk in pks]
+    if not pks:
+        return
+    meta = model._meta
+    transaction.on_commit(
+        partial(update_search_items.enqueue, meta.app_label, meta.model_name, pks)
+    )
+
+
 def queue_subtree(page) -> None:
     """A page and its descendants: their URLs change when it moves or changes slug."""
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
         queue_update(descendant)
+
+
+def queue_community(community_id) -> None:
+    """Everything searchable in a community: its name and themes are in each document."""
+    queue_updates(Post, Post.objects.filter(topic__community_id=community_id).values_list("pk"))
 
 
 def on_publish_or_unpublish(sender, instance, **kwargs):
@@ -45,6 +67,10 @@ def on_delete(sender, instance, **kwargs):
     queue_update(instance)
 
 
+def on_file_deleted(sender, instance, **kwargs):
+    forget_text(instance)
+
+
 def on_document_saved(sender, instance, raw=False, **kwargs):
     """A replaced file changes the text of every page that uses the document."""
     if raw:
@@ -58,12 +84,47 @@ def on_document_saved(sender, instance, raw=False, **kwargs):
         queue_update(page)
 
 
+def on_post_saved(sender, instance, raw=False, **kwargs):
+    """Written, edited, approved, hidden or restored."""
+    if not raw:
+        queue_update(instance)
+
+
+def on_topic_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and not TOPIC_FIELDS & set(update_fields)):
+        return
+    queue_updates(Post, instance.posts.values_list("pk", flat=True))
+
+
+def on_community_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not (raw or created):
+        queue_community(instance.pk)
+
+
+def on_community_themes_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:  # a theme's communities changed
+        for community_id in pk_set or ():
+            queue_community(community_id)
+    else:
+        queue_community(instance.pk)
+
+
 def connect() -> None:
     page_published.connect(on_publish_or_unpublish, dispatch_uid="search-published")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="search-unpublished")
     post_page_move.connect(on_move, dispatch_uid="search-moved")
     page_slug_changed.connect(on_slug_changed, dispatch_uid="search-slug-changed")
     post_delete.connect(on_delete, dispatch_uid="search-deleted")
-    post_save.connect(
-        on_document_saved, sender=get_document_model(), dispatch_uid="search-document-saved"
+    document = get_document_model()
+    post_save.connect(on_document_saved, sender=document, dispatch_uid="search-document-saved")
+    post_delete.connect(on_file_deleted, sender=document, dispatch_uid="search-document-deleted")
+    post_save.connect(on_post_saved, sender=Post, dispatch_uid="search-post-saved")
+    post_save.connect(on_topic_saved, sender=Topic, dispatch_uid="search-topic-saved")
+    post_save.connect(on_community_saved, sender=Community, dispatch_uid="search-community-saved")
+    m2m_changed.connect(
+        on_community_themes_changed,
+        sender=Community.themes.through,
+        dispatch_uid="search-community-themes",
     )

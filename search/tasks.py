@@ -26,6 +26,14 @@ def update_search_item(app_label: str, model_name: str, pk: str) -> None:
 
 
 @task()
+def update_search_items(app_label: str, model_name: str, pks: list[str]) -> None:
+    """Update many items of one model (all posts of a renamed community, for instance)."""
+    sent = [indexing.update_item(app_label, model_name, pk) for pk in pks]
+    if sent and all(sent):
+        indexing.retry_pending()
+
+
+@task()
 def retry_pending_index_updates() -> int:
     pending = indexing.retry_pending()
     if pending:

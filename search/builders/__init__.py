@@ -3,10 +3,12 @@ fields of its search document, or ``None`` when it must not be found (unpublishe
 behind a view restriction). Apps register their own with ``@register(Model, types)``."""
 
 import datetime
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 
 @dataclass
@@ -68,6 +70,11 @@ def stream_text(stream_value) -> str:
     if not stream_value:
         return ""
     return " ".join(stream_value.stream_block.get_searchable_content(stream_value))
+
+
+def html_text(value: str) -> str:
+    """The plain text of (sanitised) HTML."""
+    return " ".join(html.unescape(strip_tags(value or "")).split())
 
 
 def page_url(page) -> str | None:

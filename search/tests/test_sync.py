@@ -75,7 +75,7 @@ def test_first_write_creates_the_index_behind_the_alias(engine, content, indexed
 def test_pdf_text_is_extracted_once_per_file_version(content, indexed, member):
     page = content["members"]
     document = page.documents.get().document
-    extracted = ExtractedText.objects.get(document=document)
+    extracted = ExtractedText.objects.get(object_id=document.pk)
     first_extraction = extracted.extracted_at
     with indexed():
         publish(page)
