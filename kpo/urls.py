@@ -33,6 +33,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("feeds/", include("kennisbank.urls")),
     path("zoeken/", search_views.search, name="search"),
+    path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("api/zoeken/", include("search.urls")),
     path("academie/", include("academie.urls")),
     path("communities/", include("communities.urls")),

@@ -47,13 +47,21 @@ def search_api(request):
     )
 
 
-@require_GET
-def autocomplete(request):
-    """Titles matching what was typed so far (the last word as a prefix)."""
+def suggestions(request):
+    """Up to ``AUTOCOMPLETE_SIZE`` results for what was typed so far (the last word as a
+    prefix), or ``None`` when too little was typed. Shared by the API and the header box."""
     query = search_params(request.GET).query
     if len(query) < MIN_PREFIX_LENGTH:
+        return None
+    return search(query, request.user, per_page=AUTOCOMPLETE_SIZE, with_facets=False)
+
+
+@require_GET
+def autocomplete(request):
+    """Titles matching what was typed so far, as JSON."""
+    results = suggestions(request)
+    if results is None:
         return JsonResponse({"engine": None, "results": []})
-    results = search(query, request.user, per_page=AUTOCOMPLETE_SIZE, with_facets=False)
     return JsonResponse(
         {
             "engine": results.engine,

@@ -1,5 +1,7 @@
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
 
+from .api import suggestions as find_suggestions
 from .engines import SORT_DATE, SORT_RELEVANCE
 from .params import search_params
 from .query import search as run_search
@@ -22,4 +24,15 @@ def search(request):
             "search_results": results,
             "sort_options": [SORT_RELEVANCE, SORT_DATE],
         },
+    )
+
+
+@require_GET
+def suggestions(request):
+    """The header search box's suggestions (htmx): a short list of links, or nothing."""
+    results = find_suggestions(request)
+    return TemplateResponse(
+        request,
+        "search/suggestions.html",
+        {"suggestions": results.results if results else []},
     )
