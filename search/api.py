@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 from .analysis import MIN_PREFIX_LENGTH
 from .params import search_params
 from .query import search
+from .terms import promoted_results, record_search
 
 AUTOCOMPLETE_SIZE = 8
 
@@ -27,6 +28,10 @@ def search_api(request):
     ``snippet`` is HTML: escaped text with the matched words in ``<mark>``."""
     params = search_params(request.GET)
     results = search(params.query, request.user, params.filters, page=params.page, sort=params.sort)
+    first_page = params.page == 1
+    if first_page:
+        record_search(params.query, results.count)
+    promoted = promoted_results(params.query, request.user) if first_page else []
     return JsonResponse(
         {
             "count": results.count,
@@ -35,6 +40,10 @@ def search_api(request):
             "page": results.page,
             "num_pages": results.num_pages,
             "suggestion": results.suggestion,
+            "promoted": [
+                {"title": item.title, "url": item.url, "description": item.description}
+                for item in promoted
+            ],
             "results": [result_json(result) for result in results.results],
             "facets": {
                 name: [

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "django_tasks_db",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.sites",
     "kpo.apps.KpoUsersConfig",

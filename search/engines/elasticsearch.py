@@ -159,9 +159,10 @@ class ElasticsearchEngine:
 
     # --- searching ---
 
-    def search(
+    def build_search(
         self, query, tokens, filters: Filters, offset, limit, sort, with_facets=True
-    ) -> EngineResult:
+    ) -> Search:
+        """The request ``search`` sends (the benchmark times it on its own)."""
         must = [term_clause(term) for term in query.terms]
         must += [phrase_clause(phrase) for phrase in query.phrases]
         search = (
@@ -184,7 +185,13 @@ class ElasticsearchEngine:
             search = search.sort("_score", newest, "key")
         for name, field in FACET_FIELDS.items() if with_facets else ():
             search.aggs.bucket(name, "terms", field=field, size=FACET_SIZE)
-        response = search[offset : offset + limit].execute()
+        return search[offset : offset + limit]
+
+    def search(
+        self, query, tokens, filters: Filters, offset, limit, sort, with_facets=True
+    ) -> EngineResult:
+        search = self.build_search(query, tokens, filters, offset, limit, sort, with_facets)
+        response = search.execute()
         return EngineResult(
             total=response.hits.total.value,
             hits=[to_hit(hit) for hit in response],

@@ -1,5 +1,6 @@
 from .document import SearchDocument
 from .extracted import ExtractedText
 from .pending import PendingIndexUpdate
+from .terms import NoResultsDailyHits
 
-__all__ = ["ExtractedText", "PendingIndexUpdate", "SearchDocument"]
+__all__ = ["ExtractedText", "NoResultsDailyHits", "PendingIndexUpdate", "SearchDocument"]

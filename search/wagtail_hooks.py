@@ -1,0 +1,23 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import can_view_report, search_terms_report
+
+
+class SearchTermsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_report(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_search_terms_url():
+    return [path("reports/zoektermen/", search_terms_report, name="kpo_search_terms")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_terms_menu_item():
+    return SearchTermsMenuItem(
+        _("Zoektermen"), reverse("kpo_search_terms"), name="kpo-search-terms", icon_name="search"
+    )
