@@ -9,7 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from communities.models import Community, Post, Topic
+from communities.models import Community, CommunityFile, FileVersion, Post, PostAttachment, Topic
 
 from .builders import builder_for
 from .extraction import forget_text
@@ -48,7 +48,10 @@ def queue_subtree(page) -> None:
 
 def queue_community(community_id) -> None:
     """Everything searchable in a community: its name and themes are in each document."""
-    queue_updates(Post, Post.objects.filter(topic__community_id=community_id).values_list("pk"))
+    posts = Post.objects.filter(topic__community_id=community_id)
+    queue_updates(Post, posts.values_list("pk", flat=True))
+    files = CommunityFile.objects.filter(community_id=community_id)
+    queue_updates(CommunityFile, files.values_list("pk", flat=True))
 
 
 def on_publish_or_unpublish(sender, instance, **kwargs):
@@ -84,10 +87,21 @@ def on_document_saved(sender, instance, raw=False, **kwargs):
         queue_update(page)
 
 
-def on_post_saved(sender, instance, raw=False, **kwargs):
-    """Written, edited, approved, hidden or restored."""
+def on_saved(sender, instance, raw=False, **kwargs):
+    """A post written, edited, approved, hidden or restored; a library file added, given a
+    new version, moved, hidden or restored."""
     if not raw:
         queue_update(instance)
+
+
+def on_attachment_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        queue_updates(Post, [instance.post_id])
+
+
+def on_attachment_deleted(sender, instance, **kwargs):
+    forget_text(instance)
+    queue_updates(Post, [instance.post_id])
 
 
 def on_topic_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -120,7 +134,15 @@ def connect() -> None:
     document = get_document_model()
     post_save.connect(on_document_saved, sender=document, dispatch_uid="search-document-saved")
     post_delete.connect(on_file_deleted, sender=document, dispatch_uid="search-document-deleted")
-    post_save.connect(on_post_saved, sender=Post, dispatch_uid="search-post-saved")
+    post_save.connect(on_saved, sender=Post, dispatch_uid="search-post-saved")
+    post_save.connect(on_saved, sender=CommunityFile, dispatch_uid="search-file-saved")
+    post_save.connect(
+        on_attachment_saved, sender=PostAttachment, dispatch_uid="search-attachment-saved"
+    )
+    post_delete.connect(
+        on_attachment_deleted, sender=PostAttachment, dispatch_uid="search-attachment-deleted"
+    )
+    post_delete.connect(on_file_deleted, sender=FileVersion, dispatch_uid="search-version-deleted")
     post_save.connect(on_topic_saved, sender=Topic, dispatch_uid="search-topic-saved")
     post_save.connect(on_community_saved, sender=Community, dispatch_uid="search-community-saved")
     m2m_changed.connect(

@@ -4,13 +4,22 @@ deleting."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.files.base import ContentFile
 from django.test import Client
 
-from communities import moderation, posting
-from communities.factories import CommunityFactory, MembershipFactory, PostFactory, TopicFactory
+from communities import library, moderation, posting
+from communities.factories import (
+    CommunityFactory,
+    CommunityFileFactory,
+    MembershipFactory,
+    PostAttachmentFactory,
+    PostFactory,
+    TopicFactory,
+)
 from communities.models import Community, MembershipStatus, Role, TopicKind
+from kennisbank.pdf import make_pdf
 from kpo.factories import ThemeFactory, VerifiedUserFactory
-from search.models import SearchDocument
+from search.models import ExtractedText, SearchDocument
 from search.query import search
 
 from .conftest import SECRET_PDF_WORD
@@ -21,6 +30,9 @@ pytestmark = pytest.mark.django_db
 WORD_A = "Mestsiloconstructie"
 WORD_B = "Cryptokioskfraude"
 REPLY_WORD = "Loodsverhuurder"
+FILE_WORD = "Stikstofruimtebank"
+ATTACHMENT_WORD = "Hennepkwekerijsignalen"
+A_WORDS = (WORD_A, REPLY_WORD, FILE_WORD, ATTACHMENT_WORD)
 
 
 @pytest.fixture
@@ -38,6 +50,16 @@ def communities(content, indexed):
             topic=discussion, is_opening=True, source=f"Wie kent de {WORD_A} bij varkensstallen?"
         )
         reply = PostFactory(topic=discussion, source=f"Let op de {REPLY_WORD} in de regio.")
+        PostAttachmentFactory(
+            post=reply, content=ContentFile(make_pdf("Notitie", ATTACHMENT_WORD), "notitie.pdf")
+        )
+        file = CommunityFileFactory(
+            community=a,
+            title="Verslag kenniskring",
+            uploaded_by=manager,
+            content=make_pdf("Verslag", f"De {FILE_WORD} en vrijkomende stallen."),
+            content__name="verslag.pdf",
+        )
         question = TopicFactory(
             community=b, kind=TopicKind.QUESTION, title="Geldautomaat voor crypto"
         )
@@ -57,6 +79,7 @@ def communities(content, indexed):
         "discussion": discussion,
         "opening": opening,
         "reply": reply,
+        "file": file,
         "question": question,
         "users": users,
     }
@@ -73,15 +96,20 @@ ACCESS = {
 
 
 def test_search_access_matrix(engine, communities):
+    """Posts, replies, attached files and library files of community A; B's question; the
+    members-only PDF of the kennisbank."""
     found = {
         who: (
-            bool(titles(WORD_A, user)) and bool(titles(REPLY_WORD, user)),
+            [bool(titles(word, user)) for word in A_WORDS],
             bool(titles(SECRET_PDF_WORD, user)),
             titles(WORD_B, user),
         )
         for who, user in communities["users"].items()
     }
-    assert found == {who: (*expected, []) for who, expected in ACCESS.items()}
+    expected = {
+        who: ([sees_a] * len(A_WORDS), sees_pdf, []) for who, (sees_a, sees_pdf) in ACCESS.items()
+    }
+    assert found == expected
 
 
 def suggestions(user, query):
@@ -94,15 +122,18 @@ def suggestions(user, query):
 
 
 def test_autocomplete_access_matrix(engine, communities):
+    expected = {
+        who: ([sees_a] * len(A_WORDS), sees_pdf, []) for who, (sees_a, sees_pdf) in ACCESS.items()
+    }
     found = {
         who: (
-            bool(suggestions(user, WORD_A[:8])),
+            [bool(suggestions(user, word[:8])) for word in A_WORDS],
             bool(suggestions(user, SECRET_PDF_WORD[:9])),
             suggestions(user, WORD_B[:8]),
         )
         for who, user in communities["users"].items()
     }
-    assert found == {who: (*expected, []) for who, expected in ACCESS.items()}
+    assert found == expected
 
 
 def test_api_access_for_members_of_b_only(engine, communities, client):
@@ -131,7 +162,7 @@ def test_community_facet_shows_only_the_users_communities(engine, communities):
     assert both == {"Buitengebied", "Criminele Geldstromen"}
     member_a = communities["users"]["member of A"]
     only_a = search("", member_a).facets["community"]
-    assert [(value.label, value.count) for value in only_a] == [("Buitengebied", 2)]
+    assert [(value.label, value.count) for value in only_a] == [("Buitengebied", 3)]
 
 
 def test_community_filter(engine, communities):
@@ -141,7 +172,10 @@ def test_community_filter(engine, communities):
     MembershipFactory(community=communities["a"], user=member)
     a, b = communities["a"], communities["b"]
     assert titles("", member, filters=Filters(community=b.pk)) == ["Geldautomaat voor crypto"]
-    assert set(titles("", member, filters=Filters(community=a.pk))) == {"Lege stallen in gebruik"}
+    assert set(titles("", member, filters=Filters(community=a.pk))) == {
+        "Lege stallen in gebruik",
+        "Verslag kenniskring",
+    }
     outsider = communities["users"]["member"]
     assert titles("", outsider, filters=Filters(community=a.pk)) == []
 
@@ -181,14 +215,25 @@ def test_posts_waiting_for_approval_are_found_after_approval(engine, communities
     assert titles("asbest", member) == ["Bewoonde loods"]
 
 
-def test_renaming_a_topic_or_community_updates_its_posts(engine, communities, indexed):
+def test_renaming_a_topic_updates_its_posts(engine, communities, indexed):
     member = communities["users"]["member of A"]
     discussion = communities["discussion"]
     discussion.title = "Leegstaande stallen"
     with indexed():
         discussion.save()
-        Community.objects.filter(pk=communities["a"].pk).first().save()
     assert titles(REPLY_WORD, member) == ["Leegstaande stallen"]
+
+
+def test_renaming_a_community_or_its_themes_updates_its_posts(engine, communities, indexed):
+    member = communities["users"]["member of A"]
+    community = Community.objects.get(pk=communities["a"].pk)
+    community.name = "Weerbaar buitengebied"
+    with indexed():
+        community.save()
+        community.themes.set([ThemeFactory(name="Vastgoed", slug="vastgoed")])
+    [facet] = search("", member).facets["community"]
+    assert facet.label == "Weerbaar buitengebied"
+    assert search(REPLY_WORD, member).results[0].themes == ["Vastgoed"]
 
 
 def test_deleting_posts_topics_and_communities(engine, communities, indexed):
@@ -210,3 +255,36 @@ def test_membership_changes_take_effect_at_once(engine, communities):
     assert titles(WORD_A, member)
     memberships.leave(member, communities["a"])
     assert titles(WORD_A, member) == []
+
+
+def test_library_files_follow_hiding_new_versions_and_deletion(engine, communities, indexed):
+    member, manager, item = (
+        communities["users"]["member of A"],
+        communities["manager"],
+        communities["file"],
+    )
+    assert titles(FILE_WORD, member) == ["Verslag kenniskring"]
+    with indexed():
+        library.hide_file(manager, item, "Verouderd")
+    assert titles(FILE_WORD, member) == []
+    with indexed():
+        library.restore_file(manager, item)
+        upload = library.check_upload(
+            ContentFile(make_pdf("Versie 2", "Mestverwerkingsfraude"), "verslag.pdf"),
+            "community_file",
+        )
+        library.add_version(item, manager, upload)
+    assert titles("Mestverwerkingsfraude", member) == ["Verslag kenniskring"]
+    assert titles(FILE_WORD, member) == []
+    with indexed():
+        library.delete_file(manager, item)
+    assert titles("Mestverwerkingsfraude", member) == []
+    assert not ExtractedText.objects.filter(text__contains="Mestverwerkingsfraude").exists()
+
+
+def test_deleting_an_attachment_removes_its_text(engine, communities, indexed):
+    member = communities["users"]["member of A"]
+    with indexed():
+        communities["reply"].attachments.get().delete()
+    assert titles(ATTACHMENT_WORD, member) == []
+    assert titles(REPLY_WORD, member) == ["Lege stallen in gebruik"]
