@@ -1,19 +1,19 @@
-"""Document builder for the e-learnings of the Ondermijningsacademie. Their catalogue pages
-are public, like other pages without a ``visibility``; a view restriction keeps a course
-out of search altogether (``page_url``). Lessons are not searched on their own."""
+"""Document builders for the Ondermijningsacademie: e-learnings and trainings. Their pages
+are public, like other pages without a ``visibility``; a view restriction keeps one out of
+search altogether (``page_url``). Lessons are not searched on their own."""
 
 from django.utils.translation import gettext_lazy as _
 
-from academie.models import CoursePage
+from academie.models import CoursePage, TrainingPage
 from kpo.access import PUBLIC
 
 from . import ItemData, html_text, local_date, page_url, register, stream_text
 
 TYPE_COURSE = "e-learning"
+TYPE_TRAINING = "training"
 
 
-@register(CoursePage, {TYPE_COURSE: _("E-learning")})
-def build_course(page) -> ItemData | None:
+def academy_item(page, type_: str) -> ItemData | None:
     url = page_url(page)
     if url is None:
         return None
@@ -23,10 +23,20 @@ def build_course(page) -> ItemData | None:
     return ItemData(
         title=page.title,
         url=url,
-        type=TYPE_COURSE,
-        access=getattr(page, "visibility", PUBLIC),
+        type=type_,
+        access=PUBLIC,
         summary=page.intro,
         body=body,
         themes=list(page.themes.all()),
         date=local_date(page.last_published_at),
     )
+
+
+@register(CoursePage, {TYPE_COURSE: _("E-learning")})
+def build_course(page) -> ItemData | None:
+    return academy_item(page, TYPE_COURSE)
+
+
+@register(TrainingPage, {TYPE_TRAINING: _("Training")})
+def build_training(page) -> ItemData | None:
+    return academy_item(page, TYPE_TRAINING)

@@ -3,8 +3,9 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from academie.factories import CoursePageFactory
+from academie.factories import CoursePageFactory, TrainingPageFactory
 from academie.models import AcademieIndexPage
+from search.query import search
 
 from .conftest import publish
 from .helpers import titles
@@ -36,3 +37,16 @@ def test_unpublished_courses_leave_the_index(engine, course, indexed):
     with indexed():
         course.unpublish()
     assert titles("bibob", AnonymousUser()) == []
+
+
+def test_trainings_are_found_by_everyone(engine, home_page, indexed):
+    with indexed():
+        publish(
+            TrainingPageFactory(
+                parent=AcademieIndexPage.objects.get(),
+                title="Praktijktraining toezichthouders",
+                audience="Toezichthouders en handhavers",
+            )
+        )
+    [result] = search("handhaver", AnonymousUser()).results
+    assert (result.title, result.type_label) == ("Praktijktraining toezichthouders", "Training")
