@@ -8,18 +8,13 @@ from contextlib import contextmanager
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
-from wagtail.models import Collection
 
 from kennisbank.factories import HandreikingPageFactory, NewsPageFactory, ThemaPageFactory
 from kennisbank.models import HandreikingDocument, KennisbankIndexPage, NewsIndexPage
 from kennisbank.pdf import make_pdf
 from kpo.factories import ThemeFactory
 from search.engines import database_engine, elasticsearch_engine
-from tests.conftest import (  # noqa: F401  (the real servers; fail without them)
-    browser,
-    browser_page,
-    elasticsearch_url,
-)
+from tests.conftest import elasticsearch_url  # noqa: F401  (fails without the server)
 
 SECRET_PDF_WORD = "Zwanenburgconstructie"
 
@@ -52,8 +47,6 @@ def indexed(engine, django_capture_on_commit_callbacks):
 
 
 def pdf(title, *paragraphs):
-    if Collection.get_first_root_node() is None:  # flushed by a transactional test
-        Collection.add_root(name="Root")
     return Document.objects.create(
         title=title, file=ContentFile(make_pdf(title, *paragraphs), name="bijlage.pdf")
     )
