@@ -1,5 +1,5 @@
 """Reports for course owners and beheerders. For an e-learning: enrolments, progress,
-completions and quiz scores per learner and per organisation; for a training: seats
+completions, quiz scores and SCORM results per learner and per organisation; for a training: seats
 per session and registrations per learner and organisation.
 
 Each report is built in a fixed number of queries, whatever the number of learners,
@@ -9,6 +9,7 @@ CSV from the same data."""
 import csv
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Count, Max, Q
 from django.http import HttpResponse
@@ -21,6 +22,7 @@ from academie.models import (
     LessonProgress,
     QuizAttempt,
     RegistrationStatus,
+    ScormAttempt,
     TrainingPage,
     TrainingRegistration,
     TrainingSession,
@@ -73,6 +75,7 @@ class Learner:
     lessons_done: int
     lesson_count: int
     quiz_results: dict = field(default_factory=dict)
+    scorm_attempts: dict = field(default_factory=dict)
 
     @property
     def progress(self):
@@ -88,6 +91,7 @@ class CourseReport:
     course: CoursePage
     lessons: list
     quizzes: list
+    scorm_lessons: list
     learners: list
     rejected: int
 
@@ -127,6 +131,11 @@ class CourseReport:
                 _("%(quiz)s: pogingen") % {"quiz": quiz.title},
                 _("%(quiz)s: geslaagd") % {"quiz": quiz.title},
             ]
+        for lesson in self.scorm_lessons:
+            header += [
+                _("%(lesson)s: SCORM-status") % {"lesson": lesson.title},
+                _("%(lesson)s: score") % {"lesson": lesson.title},
+            ]
         rows = [self.learner_row(learner) for learner in self.learners]
         return _("Deelnemers"), header, rows
 
@@ -148,6 +157,9 @@ class CourseReport:
                 row += ["", 0, ""]
             else:
                 row += [result.best_score, result.attempts, _("ja") if result.passed else _("nee")]
+        for lesson in self.scorm_lessons:
+            attempt = learner.scorm_attempts.get(lesson.pk)
+            row += [attempt.get_lesson_status_display() if attempt else "", scorm_score(attempt)]
         return row
 
     def organisation_table(self):
@@ -174,10 +186,18 @@ class CourseReport:
         return _("Per organisatie (ingeschreven deelnemers)"), header, rows
 
 
+def scorm_score(attempt):
+    """The raw score the package reported, as a plain number; empty if it reported none."""
+    if attempt is None or attempt.score_raw is None:
+        return ""
+    return Decimal(format(attempt.score_raw.normalize(), "f"))
+
+
 def course_report(course):
-    """The figures of one e-learning, in five queries."""
+    """The figures of one e-learning, in six queries."""
     lessons = list(course.lessons())
     quizzes = [lesson for lesson in lessons if lesson.is_quiz]
+    scorm_lessons = [lesson for lesson in lessons if lesson.is_scorm]
     enrolments = list(
         course.enrolments.select_related("user", "user__organisation").order_by(
             "user__full_name", "pk"
@@ -199,13 +219,22 @@ def course_report(course):
     for row in attempts:
         result = QuizResult(row["best"], row["count"], row["passes"] > 0)
         results[row["user_id"]][row["lesson_id"]] = result
+    scorm = defaultdict(dict)
+    for attempt in ScormAttempt.objects.filter(lesson__in=scorm_lessons, user__in=learners_ids):
+        scorm[attempt.user_id][attempt.lesson_id] = attempt
     learners = [
-        Learner(enrolment, done[enrolment.user_id], len(lessons), results[enrolment.user_id])
+        Learner(
+            enrolment,
+            done[enrolment.user_id],
+            len(lessons),
+            results[enrolment.user_id],
+            scorm[enrolment.user_id],
+        )
         for enrolment in enrolments
         if enrolment.status != EnrolmentStatus.REJECTED
     ]
     rejected = len(enrolments) - len(learners)
-    return CourseReport(course, lessons, quizzes, learners, rejected)
+    return CourseReport(course, lessons, quizzes, scorm_lessons, learners, rejected)
 
 
 @dataclass

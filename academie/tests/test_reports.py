@@ -14,10 +14,11 @@ from academie import quiz as quizzes
 from academie.factories import (
     CoursePageFactory,
     EnrolmentFactory,
+    ScormLessonFactory,
     TrainingPageFactory,
     TrainingSessionFactory,
 )
-from academie.models import EnrolmentStatus
+from academie.models import EnrolmentStatus, ScormAttempt, ScormStatus
 from academie.reports import safe_cell
 from kpo import roles
 from kpo.factories import OrganisationFactory, StaffUserFactory, VerifiedUserFactory
@@ -174,6 +175,21 @@ def test_csv_cells_cannot_start_a_formula(owner_client, owned_course):
     assert safe_cell("Gemeente") == "Gemeente" and safe_cell(-3) == -3
 
 
+def test_course_report_includes_scorm_results(owner_client, owned_course, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    lesson = ScormLessonFactory(parent=owned_course, title="Casus Bibob")
+    passed = learner("Anna", "Gemeente Utrecht", owned_course)
+    ScormAttempt.objects.create(
+        user=passed, lesson=lesson, lesson_status=ScormStatus.PASSED, score_raw="85.50"
+    )
+    busy = learner("Bram", "Gemeente Utrecht", owned_course)
+    ScormAttempt.objects.create(user=busy, lesson=lesson, lesson_status=ScormStatus.INCOMPLETE)
+    learner("Cor", "Politie", owned_course)
+    header, *rows = read_csv(owner_client.get(csv_url(owned_course, "deelnemers")))
+    assert header[-2:] == ["Casus Bibob: SCORM-status", "Casus Bibob: score"]
+    assert [row[-2:] for row in rows] == [["Geslaagd", "85.5"], ["Bezig", ""], ["", ""]]
+
+
 def test_unknown_table_is_not_found(owner_client, owned_course):
     assert owner_client.get(csv_url(owned_course, "wachtwoorden")).status_code == 404
 
@@ -295,3 +311,18 @@ def test_training_report_is_for_its_owner_and_beheerders(member_client, owned_tr
     beheerder = Client()
     beheerder.force_login(StaffUserFactory(group=roles.ADMINISTRATORS))
     assert beheerder.get(url).status_code == 200
+
+
+def test_training_report_queries_do_not_grow_with_registrations(
+    owner_client, owned_training, django_assert_max_num_queries
+):
+    url = reverse("academie:training_report", args=[owned_training.pk])
+    owner_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert owner_client.get(url).status_code == 200
+    session = TrainingSessionFactory(page=owned_training, title="Extra", capacity=3)
+    for number in range(6):
+        trainings.register(person(f"Extra{number}", f"Organisatie {number}"), session)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = owner_client.get(url).content.decode()
+    assert "Extra5" in page
