@@ -291,6 +291,7 @@ def parameter_value(route, name, w):
         "path": "index.html",
         "code": "x",
         "table": "voortgang",
+        "query_id": MISSING,
     }[name]
 
 
@@ -337,6 +338,17 @@ def row(statuses):
 # route → the status of a GET for each role, in the order of ROLES:
 # (anonymous, unapproved, member, other_member, manager, editor, redactieraad, beheerder)
 EXPECTED = {
+    "admin/reports/zoektermen/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "admin/searchpicks/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "admin/searchpicks/<int:query_id>/": (302, 302, 302, 302, 302, 404, 302, 404),
+    "admin/searchpicks/<int:query_id>/delete/": (302, 302, 302, 302, 404, 404, 404, 404),
+    "admin/searchpicks/add/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "admin/searchpicks/queries/chooser/": (302, 302, 302, 302, 200, 200, 200, 200),
+    "admin/searchpicks/queries/chooser/results/": (302, 302, 302, 302, 200, 200, 200, 200),
+    "admin/searchpicks/reports/search-terms/": (302, 302, 302, 302, 302, 302, 302, 302),
+    "admin/searchpicks/reports/search-terms/results/": (302, 302, 302, 302, 302, 302, 302, 302),
+    "admin/searchpicks/results/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "zoeken/suggesties/": (200, 200, 200, 200, 200, 200, 200, 200),
     "admin/failwhale/": (302, 302, 302, 302, 500, 500, 500, 500),  # Wagtail's test of the 500 page
     "admin/aanvragen/": (302, 302, 302, 302, 302, 302, 302, 200),
     "admin/aanvragen/<int:pk>/afwijzen/": (302, 302, 302, 302, 302, 302, 302, 200),
