@@ -97,6 +97,7 @@ def test_the_wagtail_editor_works_without_csp_violations(
         "/admin/workflows/list/",
         "/admin/workflows/tasks/index/",
         "/admin/reports/te-herzien/",
+        "/admin/searchpicks/add/",
         "/admin/reports/locked/",
         "/admin/reports/site-history/",
         "/admin/users/",
@@ -105,6 +106,16 @@ def test_the_wagtail_editor_works_without_csp_violations(
     ):
         visit(page, live_server, path)
         assert recorder.problems() == [], path
+
+    # Promoted search results: the formset and the search term chooser start from markup.
+    visit(page, live_server, "/admin/searchpicks/add/")
+    picks = page.locator("[id$='-FORMS'] > [id^='inline_child_']")
+    picks_before = picks.count()
+    page.locator("button[id$='-ADD']").first.click()
+    assert picks.count() == picks_before + 1
+    page.click("#id_query_string-chooser")
+    page.locator(".modal-dialog").wait_for(state="visible")
+    assert recorder.problems() == []
 
 
 def test_the_public_site_works_without_csp_violations(browser_page, live_server, kennisbank_pages):

@@ -16,6 +16,7 @@
   var CHOOSERS = ['Chooser', 'PageChooser', 'DocumentChooser', 'ImageChooser', 'SnippetChooser'];
   var FUNCTIONS = [
     'initDateChooser', 'initTimeChooser', 'initDateTimeChooser', 'createTaskChooser',
+    'createQueryChooser',
   ];
 
   function start(element) {
