@@ -4,6 +4,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kpo import admin_views, views
@@ -39,6 +40,9 @@ urlpatterns = [
     path("communities/", include("communities.urls")),
     # Choosing a language only sets the language cookie; without a CSRF token in the footer
     # form, public pages hold nothing per visitor and can be cached (kpo/page_cache.py).
+    # Public pages only: each page type decides in ``get_sitemap_urls`` (kpo.access).
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
 

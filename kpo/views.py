@@ -50,3 +50,21 @@ def service_unavailable(request):
     response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
     add_never_cache_headers(response)
     return response
+
+
+# Areas behind a login, and result pages that only repeat the kennisbank, stay uncrawled.
+ROBOTS_DISALLOWED = (
+    "/admin/",
+    "/accounts/",
+    "/mijn-account/",
+    "/communities/",
+    "/zoeken/",
+    "/api/",
+)
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
