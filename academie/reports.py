@@ -15,6 +15,7 @@ from django.db.models import Count, Max, Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from academie.models import (
     CoursePage,
@@ -247,10 +248,16 @@ class TrainingReport:
         by_status = Counter(registration.status for registration in self.registrations)
         return [
             (_("Sessies"), len(self.sessions)),
-            (_("Plaatsen"), sum(session.capacity for session in self.sessions)),
+            (
+                pgettext("training seats", "Plaatsen"),
+                sum(session.capacity for session in self.sessions),
+            ),
             (_("Ingeschreven"), by_status[RegistrationStatus.CONFIRMED]),
             (_("Op de wachtlijst"), by_status[RegistrationStatus.WAITING]),
-            (_("Afgemeld"), by_status[RegistrationStatus.CANCELLED]),
+            (
+                pgettext("training registration", "Afgemeld"),
+                by_status[RegistrationStatus.CANCELLED],
+            ),
         ]
 
     def tables(self):
@@ -265,10 +272,10 @@ class TrainingReport:
             _("Sessie"),
             _("Begint op"),
             _("Plaats"),
-            _("Plaatsen"),
+            pgettext("training seats", "Plaatsen"),
             _("Ingeschreven"),
             _("Op de wachtlijst"),
-            _("Afgemeld"),
+            pgettext("training registration", "Afgemeld"),
         ]
         rows = [
             [
@@ -314,7 +321,12 @@ class TrainingReport:
         counts = defaultdict(Counter)
         for registration in self.registrations:
             counts[organisation_of(registration.user)][registration.status] += 1
-        header = [_("Organisatie"), _("Ingeschreven"), _("Op de wachtlijst"), _("Afgemeld")]
+        header = [
+            _("Organisatie"),
+            _("Ingeschreven"),
+            _("Op de wachtlijst"),
+            pgettext("training registration", "Afgemeld"),
+        ]
         rows = [
             [
                 name,

@@ -78,3 +78,18 @@ def test_english_catalogue_has_no_untranslated_or_fuzzy_strings():
         "run `make messages` and translate them (and remove the fuzzy flags):\n"
         + "\n".join(unfinished)
     )
+
+
+def test_words_with_two_meanings_are_translated_by_context():
+    """'Plaatsen', 'Afmelden' and 'Afgemeld' mean different things for posts, email
+    notifications and training registrations: each context has its own translation."""
+    from django.utils import translation
+
+    from academie.models import RegistrationStatus
+
+    with translation.override("en"):
+        assert translation.gettext("Plaatsen") == "Post"
+        assert translation.pgettext("training seats", "Plaatsen") == "Seats"
+        assert translation.gettext("Afmelden") == "Unsubscribe"
+        assert translation.pgettext("training registration", "Afmelden") == "Cancel registration"
+        assert str(RegistrationStatus.CANCELLED.label) == "Cancelled"

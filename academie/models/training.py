@@ -7,6 +7,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -144,7 +145,7 @@ class TrainingPage(Page):
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Ingeschreven")
     WAITING = "waiting", _("Op de wachtlijst")
-    CANCELLED = "cancelled", _("Afgemeld")
+    CANCELLED = "cancelled", pgettext_lazy("training registration", "Afgemeld")
 
 
 ACTIVE_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
