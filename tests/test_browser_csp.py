@@ -103,6 +103,7 @@ def test_the_wagtail_editor_works_without_csp_violations(
         "/admin/users/",
         f"/admin/users/edit/{editor.pk}/",
         "/admin/aanvragen/",
+        "/admin/account/",
     ):
         visit(page, live_server, path)
         assert recorder.problems() == [], path

@@ -207,6 +207,17 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_I18N_ENABLED = False
+# Staff choose from the time zones of the Kingdom of the Netherlands. Wagtail's default list
+# (every zone the system knows) includes names such as "localtime" that browsers reject,
+# which broke the admin account page's script.
+WAGTAIL_USER_TIME_ZONES = [
+    "Europe/Amsterdam",
+    "America/Aruba",
+    "America/Curacao",
+    "America/Kralendijk",
+    "America/Lower_Princes",
+    "UTC",
+]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 
 # --- Site search (search/): the database engine, or Elasticsearch when its URL is set. ---
