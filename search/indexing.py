@@ -12,12 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from .analysis import analyse, fold_words
-from .builders import ItemData, builder_for, indexed_models
+from .builders import ItemData, builder_for, bulk_build, bulk_queryset, indexed_models
 from .engines import ENGINE_ERRORS, elasticsearch_engine
 from .models import PendingIndexUpdate, SearchDocument
 from .models.document import item_key
 
 logger = logging.getLogger(__name__)
+
+BULK_BATCH = 500
 
 
 def update_item(app_label: str, model_name: str, pk) -> bool:
@@ -36,31 +38,63 @@ def update_item(app_label: str, model_name: str, pk) -> bool:
     return sync_to_engine(item_key(content_type, pk))
 
 
+def document_fields(data: ItemData) -> dict:
+    """The stored fields of a search document built from ``data`` (themes aside)."""
+    return {
+        "title": data.title,
+        "summary": data.summary,
+        "body": data.body,
+        "attachment_text": data.attachment_text,
+        "url": data.url,
+        "type": data.type,
+        "community_id": data.community_id,
+        "community_name": data.community_name,
+        "date": data.date,
+        "access": data.access,
+        "boost": data.boost,
+        "title_terms": analyse(data.title),
+        "summary_terms": analyse(data.summary),
+        "body_terms": analyse(f"{data.body} {data.attachment_text}"),
+        "title_words": fold_words(data.title),
+        "words": fold_words(f"{data.summary} {data.body} {data.attachment_text}"),
+    }
+
+
 def store(content_type, object_id: int, data: ItemData) -> SearchDocument:
     document, _created = SearchDocument.objects.update_or_create(
-        content_type=content_type,
-        object_id=object_id,
-        defaults={
-            "title": data.title,
-            "summary": data.summary,
-            "body": data.body,
-            "attachment_text": data.attachment_text,
-            "url": data.url,
-            "type": data.type,
-            "community_id": data.community_id,
-            "community_name": data.community_name,
-            "date": data.date,
-            "access": data.access,
-            "boost": data.boost,
-            "title_terms": analyse(data.title),
-            "summary_terms": analyse(data.summary),
-            "body_terms": analyse(f"{data.body} {data.attachment_text}"),
-            "title_words": fold_words(data.title),
-            "words": fold_words(f"{data.summary} {data.body} {data.attachment_text}"),
-        },
+        content_type=content_type, object_id=object_id, defaults=document_fields(data)
     )
     document.themes.set(data.themes)
     return document
+
+
+def store_many(content_type, built: dict[int, ItemData | None]) -> None:
+    """Store the documents of many items of one type in a few queries (``None``: the item
+    is not searchable and its document goes)."""
+    gone = [pk for pk, data in built.items() if data is None]
+    SearchDocument.objects.filter(content_type=content_type, object_id__in=gone).delete()
+    kept = {pk: data for pk, data in built.items() if data is not None}
+    if not kept:
+        return
+    fields = {pk: document_fields(data) for pk, data in kept.items()}
+    SearchDocument.objects.bulk_create(
+        [SearchDocument(content_type=content_type, object_id=pk, **fields[pk]) for pk in kept],
+        update_conflicts=True,
+        unique_fields=["content_type", "object_id"],
+        update_fields=[*fields[next(iter(kept))], "updated_at"],
+    )
+    ids = dict(
+        SearchDocument.objects.filter(content_type=content_type, object_id__in=kept).values_list(
+            "object_id", "pk"
+        )
+    )
+    through = SearchDocument.themes.through
+    through.objects.filter(searchdocument_id__in=ids.values()).delete()
+    through.objects.bulk_create(
+        through(searchdocument_id=ids[pk], theme_id=theme.pk)
+        for pk, data in kept.items()
+        for theme in set(data.themes)
+    )
 
 
 def document_for_key(key: str) -> SearchDocument | None:
@@ -105,23 +139,28 @@ def retry_pending() -> int:
 
 
 def rebuild_documents(progress=None) -> int:
-    """Rebuild the database documents of every registered model; remove the others."""
+    """Rebuild the database documents of every registered model, ``BULK_BATCH`` items at a
+    time (each batch read with what its builder needs, and stored in one transaction);
+    remove the others. ``progress(label, done, total)`` is called after each batch."""
     started = timezone.now()
-    for model in concrete_models(indexed_models()):
-        content_type = ContentType.objects.get_for_model(model)
-        pks = list(model._default_manager.values_list("pk", flat=True).order_by("pk"))
-        for number, pk in enumerate(pks, start=1):
-            with transaction.atomic():
-                instance = model._default_manager.get(pk=pk)
-                data = builder_for(model)(instance)
-                if data is None:
-                    SearchDocument.objects.filter(content_type=content_type, object_id=pk).delete()
-                else:
-                    store(content_type, pk, data)
-            if progress:
-                progress(model._meta.verbose_name_plural, number, len(pks))
+    with bulk_build():
+        for model in concrete_models(indexed_models()):
+            rebuild_model(model, progress)
     SearchDocument.objects.filter(updated_at__lt=started).delete()
     return SearchDocument.objects.count()
+
+
+def rebuild_model(model, progress=None) -> None:
+    content_type = ContentType.objects.get_for_model(model)
+    builder = builder_for(model)
+    pks = list(model._default_manager.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), BULK_BATCH):
+        batch = pks[start : start + BULK_BATCH]
+        with transaction.atomic():
+            items = bulk_queryset(model).filter(pk__in=batch)
+            store_many(content_type, {item.pk: builder(item) for item in items})
+        if progress:
+            progress(model._meta.verbose_name_plural, start + len(batch), len(pks))
 
 
 def concrete_models(models) -> list[type]:

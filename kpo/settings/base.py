@@ -224,6 +224,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 ELASTICSEARCH_URL = env.string("ELASTICSEARCH_URL")
 # Index names start with this prefix, one per environment sharing a cluster.
 KPO_SEARCH_INDEX_PREFIX = env.string("KPO_SEARCH_INDEX_PREFIX", "kpo-")
+# Seconds an Elasticsearch request may take: searches and single updates (then search falls
+# back to the database engine), and index management (create, bulk fill, alias switch).
+KPO_ELASTICSEARCH_TIMEOUT = env.integer("KPO_ELASTICSEARCH_TIMEOUT", 5)
+KPO_ELASTICSEARCH_ADMIN_TIMEOUT = env.integer("KPO_ELASTICSEARCH_ADMIN_TIMEOUT", 60)
 
 # --- Background tasks (django-tasks): run at once by default; index updates catch engine
 # errors themselves, so saving never fails on the search engine. KPO_TASKS_BACKEND=database

@@ -32,11 +32,15 @@ def academy_item(page, type_: str) -> ItemData | None:
     )
 
 
-@register(CoursePage, {TYPE_COURSE: _("E-learning")})
+def prefetch_themes(pages):
+    return pages.prefetch_related("themes")
+
+
+@register(CoursePage, {TYPE_COURSE: _("E-learning")}, prefetch=prefetch_themes)
 def build_course(page) -> ItemData | None:
     return academy_item(page, TYPE_COURSE)
 
 
-@register(TrainingPage, {TYPE_TRAINING: _("Training")})
+@register(TrainingPage, {TYPE_TRAINING: _("Training")}, prefetch=prefetch_themes)
 def build_training(page) -> ItemData | None:
     return academy_item(page, TYPE_TRAINING)

@@ -37,9 +37,22 @@ def is_searchable(post) -> bool:
     return not (post.is_hidden or post.needs_approval or post.topic.needs_approval)
 
 
+def prefetch_posts(posts):
+    return posts.select_related("topic__community").prefetch_related(
+        "attachments", "topic__community__themes"
+    )
+
+
+def prefetch_files(files):
+    return files.select_related("community", "current_version").prefetch_related(
+        "community__themes"
+    )
+
+
 @register(
     Post,
     {TYPE_DISCUSSION: _("Discussie"), TYPE_QUESTION: _("Vraag"), TYPE_REPLY: _("Reactie")},
+    prefetch=prefetch_posts,
 )
 def build_post(post) -> ItemData | None:
     if not is_searchable(post):
@@ -53,7 +66,8 @@ def build_post(post) -> ItemData | None:
         body=html_text(post.body),
         attachment_text=" ".join(
             file_text(attachment.content)
-            for attachment in post.attachments.filter(kind=AttachmentKind.ATTACHMENT)
+            for attachment in post.attachments.all()
+            if attachment.kind == AttachmentKind.ATTACHMENT
         ),
         themes=list(community.themes.all()),
         date=local_date(post.created_at),
@@ -62,7 +76,7 @@ def build_post(post) -> ItemData | None:
     )
 
 
-@register(CommunityFile, {TYPE_FILE: _("Bestand")})
+@register(CommunityFile, {TYPE_FILE: _("Bestand")}, prefetch=prefetch_files)
 def build_file(item) -> ItemData | None:
     version = item.current_version
     if item.is_hidden or version is None:

@@ -1,10 +1,12 @@
 """Document builders for the kennisbank page types and the news."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from kennisbank.documents import required_tokens
 from kennisbank.models import (
     FactsheetPage,
+    HandreikingDocument,
     HandreikingPage,
     NewsPage,
     ProductPage,
@@ -34,7 +36,7 @@ def attachments_text(documents, access: str) -> str:
 
 def product_documents(page) -> list:
     if isinstance(page, HandreikingPage):
-        return [link.document for link in page.documents.select_related("document")]
+        return [link.document for link in page.documents.all()]
     if isinstance(page, FactsheetPage) and page.document_id:
         return [page.document]
     return []
@@ -48,7 +50,17 @@ def product_body(page) -> str:
     return body
 
 
-@register(ProductPage, dict(ProductType.choices))
+def prefetch_products(pages):
+    pages = pages.prefetch_related("themes")
+    if issubclass(pages.model, HandreikingPage):
+        links = HandreikingDocument.objects.select_related("document")
+        pages = pages.prefetch_related(Prefetch("documents", queryset=links))
+    if issubclass(pages.model, FactsheetPage):
+        pages = pages.select_related("document").prefetch_related("figures")
+    return pages
+
+
+@register(ProductPage, dict(ProductType.choices), prefetch=prefetch_products)
 def build_product(page) -> ItemData | None:
     url = page_url(page)
     if url is None:
@@ -67,7 +79,9 @@ def build_product(page) -> ItemData | None:
     )
 
 
-@register(ThemaPage, {TYPE_THEME: _("Themapagina")})
+@register(
+    ThemaPage, {TYPE_THEME: _("Themapagina")}, prefetch=lambda pages: pages.select_related("theme")
+)
 def build_theme(page) -> ItemData | None:
     url = page_url(page)
     if url is None:
@@ -85,7 +99,9 @@ def build_theme(page) -> ItemData | None:
     )
 
 
-@register(NewsPage, {TYPE_NEWS: _("Nieuws")})
+@register(
+    NewsPage, {TYPE_NEWS: _("Nieuws")}, prefetch=lambda pages: pages.prefetch_related("themes")
+)
 def build_news(page) -> ItemData | None:
     url = page_url(page)
     if url is None:

@@ -9,6 +9,7 @@ analyser: the server needs no analysis plug-ins, and ranking matches the databas
 import datetime
 from functools import cache
 
+from django.conf import settings
 from django.utils import timezone
 from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.helpers import streaming_bulk
@@ -26,7 +27,6 @@ from . import (
 )
 from .weights import PREFIX_WEIGHTS, TERM_WEIGHTS
 
-REQUEST_TIMEOUT = 5
 FACET_SIZE = 100
 BULK_CHUNK = 500
 ANALYSED = {"type": "text", "analyzer": "whitespace", "norms": False}
@@ -54,6 +54,10 @@ MAPPING = {
     },
 }
 INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
+# While a rebuild fills a new index nobody searches yet, it is not refreshed; afterwards
+# the default (one second) applies again.
+BULK_REFRESH_INTERVAL = "-1"
+DEFAULT_REFRESH_INTERVAL = "1s"
 FACET_FIELDS = {
     FACET_TYPE: "type",
     FACET_THEME: "themes",
@@ -63,9 +67,14 @@ FACET_FIELDS = {
 HIT_FIELDS = ["key", "title", "url", "type", "theme_names", "date", "summary", "body"]
 
 
-@cache
 def client_for(url: str) -> Elasticsearch:
-    return Elasticsearch(url, request_timeout=REQUEST_TIMEOUT, max_retries=1)
+    """The client for searches and single updates (``KPO_ELASTICSEARCH_TIMEOUT``)."""
+    return cached_client(url, settings.KPO_ELASTICSEARCH_TIMEOUT)
+
+
+@cache
+def cached_client(url: str, timeout: int) -> Elasticsearch:
+    return Elasticsearch(url, request_timeout=timeout, max_retries=1)
 
 
 def source(document) -> dict:
@@ -155,6 +164,8 @@ class ElasticsearchEngine:
 
     def __init__(self, url: str, prefix: str):
         self.client = client_for(url)
+        # Index management (create, bulk fill, alias switch) may take much longer.
+        self.admin = self.client.options(request_timeout=settings.KPO_ELASTICSEARCH_ADMIN_TIMEOUT)
         self.alias = f"{prefix}items"
 
     # --- searching ---
@@ -217,20 +228,24 @@ class ElasticsearchEngine:
         self.client.options(ignore_status=404).delete(index=self.alias, id=key)
 
     def refresh(self) -> None:
-        self.client.indices.refresh(index=self.alias)
+        self.admin.indices.refresh(index=self.alias)
 
     # --- index management ---
 
     def new_index_name(self) -> str:
         return f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
 
-    def create_index(self, name: str) -> None:
-        self.client.indices.create(index=name, settings=INDEX_SETTINGS, mappings=MAPPING)
+    def create_index(self, name: str, refresh_interval=DEFAULT_REFRESH_INTERVAL) -> None:
+        self.admin.indices.create(
+            index=name,
+            settings={**INDEX_SETTINGS, "refresh_interval": refresh_interval},
+            mappings=MAPPING,
+        )
 
     def current_indices(self) -> list[str]:
-        if not self.client.indices.exists_alias(name=self.alias):
+        if not self.admin.indices.exists_alias(name=self.alias):
             return []
-        return sorted(self.client.indices.get_alias(name=self.alias))
+        return sorted(self.admin.indices.get_alias(name=self.alias))
 
     def ensure_index(self) -> None:
         """Create the first index behind the alias, unless there is one."""
@@ -238,39 +253,42 @@ class ElasticsearchEngine:
             return
         name = self.new_index_name()
         self.create_index(name)
-        self.client.indices.put_alias(index=name, name=self.alias)
+        self.admin.indices.put_alias(index=name, name=self.alias)
 
     def rebuild(self, documents, progress=None) -> str:
         """Index ``documents`` into a new index, then point the alias at it and drop the
         old one. Searches keep using the old index until the switch."""
         name = self.new_index_name()
-        self.create_index(name)
+        self.create_index(name, refresh_interval=BULK_REFRESH_INTERVAL)
         actions = (
             {"_index": name, "_id": document.key, "_source": source(document)}
             for document in documents
         )
         for done, _result in enumerate(
-            streaming_bulk(self.client, actions, chunk_size=BULK_CHUNK), start=1
+            streaming_bulk(self.admin, actions, chunk_size=BULK_CHUNK), start=1
         ):
             if progress:
                 progress(done)
-        self.client.indices.refresh(index=name)
+        self.admin.indices.put_settings(
+            index=name, settings={"refresh_interval": DEFAULT_REFRESH_INTERVAL}
+        )
+        self.admin.indices.refresh(index=name)
         old = self.current_indices()
-        self.client.indices.update_aliases(
+        self.admin.indices.update_aliases(
             actions=[
                 {"add": {"index": name, "alias": self.alias}},
                 *({"remove": {"index": index, "alias": self.alias}} for index in old),
             ]
         )
         for index in old:
-            self.client.indices.delete(index=index)
+            self.admin.indices.delete(index=index)
         return name
 
     def status(self) -> dict:
         indices = self.current_indices()
-        count = self.client.count(index=self.alias)["count"] if indices else 0
+        count = self.admin.count(index=self.alias)["count"] if indices else 0
         return {"alias": self.alias, "indices": indices, "count": count}
 
     def drop(self) -> None:
         """Delete every index of this prefix (tests and a fresh start)."""
-        self.client.options(ignore_status=404).indices.delete(index=f"{self.alias}*")
+        self.admin.options(ignore_status=404).indices.delete(index=f"{self.alias}*")

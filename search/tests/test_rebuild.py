@@ -5,11 +5,15 @@ import io
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import PageViewRestriction
 
+from search import indexing
+from search.builders import indexed_models
 from search.engines import elasticsearch_engine
 from search.models import SearchDocument
 
 from .helpers import titles
+from .test_communities import communities  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +53,61 @@ def test_status_command_reports_counts(engine, content):
         output.getvalue()
     )
     assert f"Engine: {engine.name}" in output.getvalue()
+
+
+DOCUMENT_FIELDS = [
+    "title",
+    "summary",
+    "body",
+    "attachment_text",
+    "url",
+    "type",
+    "community_id",
+    "community_name",
+    "date",
+    "access",
+    "boost",
+    "title_terms",
+    "summary_terms",
+    "body_terms",
+    "title_words",
+    "words",
+]
+
+
+def stored_documents() -> dict:
+    documents = SearchDocument.objects.select_related("content_type").prefetch_related("themes")
+    return {
+        document.key: (
+            {name: getattr(document, name) for name in DOCUMENT_FIELDS},
+            sorted(theme.slug for theme in document.themes.all()),
+        )
+        for document in documents
+    }
+
+
+def update_every_item():
+    for model in indexing.concrete_models(indexed_models()):
+        for pk in model._default_manager.values_list("pk", flat=True):
+            indexing.update_item(model._meta.app_label, model._meta.model_name, pk)
+
+
+@pytest.mark.usefixtures("communities")
+@pytest.mark.parametrize("engine", ["database"], indirect=True)
+def test_bulk_rebuild_builds_the_same_documents_as_item_updates(engine, content):
+    PageViewRestriction.objects.create(
+        page=content["theme"], restriction_type=PageViewRestriction.LOGIN
+    )
+    update_every_item()
+    one_by_one = stored_documents()
+    types = {fields["type"] for fields, _themes in one_by_one.values()}
+    assert {"handreiking", "nieuws", "discussie", "reactie", "bestand"} <= types
+    assert "members" in {fields["access"] for fields, _themes in one_by_one.values()}
+    assert "Wet Bibob" not in {fields["title"] for fields, _themes in one_by_one.values()}
+
+    SearchDocument.objects.filter(type="nieuws").delete()
+    SearchDocument.objects.filter(type="handreiking").update(title="verouderd", access="public")
+    SearchDocument.themes.through.objects.all().delete()
+    indexing.rebuild_documents()
+
+    assert stored_documents() == one_by_one
