@@ -9,7 +9,7 @@ with a plain whitespace analyser; the database engine matches the same terms.
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import snowballstemmer
 
@@ -84,13 +84,24 @@ class ParsedQuery:
     def prefixes(self) -> tuple[str, ...]:
         return tuple(term.prefix for term in self.terms if term.prefix)
 
+    @cached_property
+    def _highlighted(self) -> dict[str, bool]:
+        return {}
+
     def highlights(self, word: str) -> bool:
-        """Whether ``word`` (from a text) matches a part of this query."""
+        """Whether ``word`` (from a text) matches a part of this query (remembered per word:
+        snippets ask for every word of every result)."""
+        known = self._highlighted.get(word)
+        if known is None:
+            known = self._highlighted[word] = self.matches(word)
+        return known
+
+    def matches(self, word: str) -> bool:
         lowered = word.lower()
         if not self.highlight.isdisjoint(stem_forms(lowered)):
             return True
-        folded = fold(lowered)
-        return any(folded.startswith(prefix) for prefix in self.prefixes)
+        prefixes = self.prefixes
+        return bool(prefixes) and fold(lowered).startswith(prefixes)
 
 
 def parse_query(text: str) -> ParsedQuery:

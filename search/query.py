@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString
 
 from kpo.access import access_tokens, community_ids
-from kpo.models import Theme
 
 from .analysis import fold, parse_query, words
 from .builders import type_label
@@ -26,6 +25,7 @@ from .engines import (
     database_engine,
     get_engine,
 )
+from .labels import facet_names
 from .models import SearchDocument
 from .snippets import make_snippet
 
@@ -135,18 +135,12 @@ def labelled_facets(facets, filters: Filters, tokens) -> dict[str, list[FacetVal
             pk: count for pk, count in facets.get(FACET_COMMUNITY, {}).items() if pk in member_of
         },
     }
-    theme_names = dict(
-        Theme.objects.filter(slug__in=facets.get(FACET_THEME, {})).values_list("slug", "name")
-    )
-    community_names = dict(
-        SearchDocument.objects.filter(community_id__in=facets.get(FACET_COMMUNITY, {}))
-        .values_list("community_id", "community_name")
-        .distinct()
-    )
+    named = facets.get(FACET_THEME) or facets.get(FACET_COMMUNITY)
+    names = facet_names() if named else {"themes": {}, "communities": {}}
     labels = {
         FACET_TYPE: type_label,
-        FACET_THEME: lambda slug: theme_names.get(slug, slug),
-        FACET_COMMUNITY: lambda pk: community_names.get(int(pk), pk),
+        FACET_THEME: lambda slug: names["themes"].get(slug, slug),
+        FACET_COMMUNITY: lambda pk: names["communities"].get(pk, pk),
         FACET_YEAR: str,
     }
     selected = {

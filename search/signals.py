@@ -5,15 +5,19 @@ from functools import partial
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from communities.models import Community, CommunityFile, FileVersion, Post, PostAttachment, Topic
+from kpo.models import Theme
 
 from .builders import builder_for
 from .extraction import forget_text
+from .labels import forget_facet_names
 from .tasks import update_search_item, update_search_items
+from .terms import forget_promoted_texts
 
 # Topic fields that appear in, or decide about, its posts' search documents.
 TOPIC_FIELDS = {"title", "kind", "needs_approval", "community"}
@@ -150,3 +154,11 @@ def connect() -> None:
         sender=Community.themes.through,
         dispatch_uid="search-community-themes",
     )
+    for model in (Theme, Community):
+        post_save.connect(forget_facet_names, sender=model, dispatch_uid=f"search-names-{model}")
+        post_delete.connect(forget_facet_names, sender=model, dispatch_uid=f"search-gone-{model}")
+    for model in (SearchPromotion, Query):
+        post_save.connect(forget_promoted_texts, sender=model, dispatch_uid=f"search-pick-{model}")
+        post_delete.connect(
+            forget_promoted_texts, sender=model, dispatch_uid=f"search-unpick-{model}"
+        )

@@ -1,5 +1,8 @@
 """The highlighted snippet under a search result, made the same way for both engines."""
 
+from collections import deque
+from itertools import islice
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -14,16 +17,25 @@ def best_window(texts, query):
     """(text, start, end, hits) of the passage matching the most distinct query words."""
     best = None
     for text in texts:
-        matches = list(WORD_RE.finditer(text))
-        positions = [i for i, match in enumerate(matches) if query.highlights(match.group())]
-        if not positions:
-            continue
-        first = positions[0]
-        start, end = max(0, first - WORDS_BEFORE), min(len(matches), first + WORDS_AFTER)
-        distinct = {matches[i].group().lower() for i in positions if start <= i < end}
-        if best is None or len(distinct) > best[3]:
-            best = (text, matches[start].start(), matches[end - 1].end(), len(distinct))
+        window = first_window(text, query)
+        if window is not None and (best is None or window[2] > best[3]):
+            best = (text, *window)
     return best
+
+
+def first_window(text, query):
+    """(start, end, hits) of the words around the first query word in ``text``: up to
+    ``WORDS_BEFORE`` words before it and ``WORDS_AFTER`` from it on; ``hits`` counts the
+    distinct query words among them. Reads ``text`` only up to the end of that window."""
+    before = deque(maxlen=WORDS_BEFORE)
+    matches = WORD_RE.finditer(text)
+    for match in matches:
+        if query.highlights(match.group()):
+            window = [*before, match, *islice(matches, WORDS_AFTER - 1)]
+            distinct = {item.group().lower() for item in window if query.highlights(item.group())}
+            return window[0].start(), window[-1].end(), len(distinct)
+        before.append(match)
+    return None
 
 
 def highlight(text: str, query) -> str:

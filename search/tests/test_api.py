@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 
+from kpo.models import Theme
+
 pytestmark = pytest.mark.django_db
 
 
@@ -46,3 +48,31 @@ def test_autocomplete_completes_the_last_word(member_client, content):
 
 def test_autocomplete_needs_two_characters(client, content):
     assert client.get("/api/zoeken/suggesties/", {"q": "h"}).json()["results"] == []
+
+
+# Session, user, the member's communities (access tokens), and the search term count
+# (two upserts); the database engine adds its own queries: the count, the page of results
+# with their themes and the four facets. Theme and community names and the texts with
+# promoted results come from the cache after the first search.
+API_QUERIES = {"database": 5 + 7, "elasticsearch": 5}
+
+
+def test_api_query_count(member_client, content, engine, django_assert_num_queries):
+    member_client.get("/api/zoeken/", {"q": "handreiking"})
+    with django_assert_num_queries(API_QUERIES[engine.name]):
+        data = member_client.get("/api/zoeken/", {"q": "handreiking"}).json()
+    assert data["count"] == 3
+    assert {"value": "wet-bibob", "label": "Wet Bibob", "count": 1} in data["facets"]["thema"]
+
+
+def test_facet_labels_follow_a_renamed_theme(member_client, content):
+    theme_facet = {"value": "wet-bibob", "label": "Wet Bibob", "count": 1}
+    assert (
+        theme_facet
+        in member_client.get("/api/zoeken/", {"q": "afpakken"}).json()["facets"]["thema"]
+    )
+    theme = Theme.objects.get(slug="wet-bibob")
+    theme.name = "Bibob"
+    theme.save()
+    facets = member_client.get("/api/zoeken/", {"q": "afpakken"}).json()["facets"]
+    assert {**theme_facet, "label": "Bibob"} in facets["thema"]

@@ -88,3 +88,12 @@ def test_editors_see_the_report_and_members_do_not(client, content):
     assert editor.has_perm("wagtailsearchpromotions.add_searchpromotion")
     client.force_login(UserFactory())
     assert client.get("/admin/reports/zoektermen/").status_code in (302, 403)
+
+
+def test_a_new_promotion_shows_although_the_search_was_made_before(client, content):
+    assert client.get("/api/zoeken/", {"q": "handreiking"}).json()["promoted"] == []
+    SearchPromotion.objects.create(
+        query=Query.get("handreiking"), page=content["public"], description="Nieuw", sort_order=0
+    )
+    data = client.get("/api/zoeken/", {"q": "handreiking"}).json()
+    assert [item["description"] for item in data["promoted"]] == ["Nieuw"]
