@@ -21,3 +21,14 @@ def register_search_terms_menu_item():
     return SearchTermsMenuItem(
         _("Zoektermen"), reverse("kpo_search_terms"), name="kpo-search-terms", icon_name="search"
     )
+
+
+# Wagtail's own report (from wagtail.contrib.search_promotions) counts the same searches as
+# "Zoektermen" above, without the searches that found nothing; its promoted results admin
+# stays.
+WAGTAIL_SEARCH_TERMS_ITEM = "search-terms"
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_search_terms_report(request, menu_items):
+    menu_items[:] = [item for item in menu_items if item.name != WAGTAIL_SEARCH_TERMS_ITEM]

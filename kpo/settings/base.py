@@ -204,6 +204,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Optional virus scan of every upload: clamd at "host:port" or a unix socket path.
 KPO_CLAMD_ADDRESS = env.string("KPO_CLAMD_ADDRESS", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Days of search-term counts kept by `searchpromotions_garbage_collect` (scheduled daily):
+# the Zoektermen report looks back up to a year.
+WAGTAILSEARCH_HITS_MAX_AGE = 365
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_I18N_ENABLED = False

@@ -2,10 +2,13 @@
 shown above the results only to users who may see the promoted page."""
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
+from django.core.management import call_command
 from django.utils import timezone
+from wagtail.admin.menu import reports_menu, settings_menu
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from kpo.factories import UserFactory
@@ -97,3 +100,25 @@ def test_a_new_promotion_shows_although_the_search_was_made_before(client, conte
     )
     data = client.get("/api/zoeken/", {"q": "handreiking"}).json()
     assert [item["description"] for item in data["promoted"]] == ["Nieuw"]
+
+
+def test_reports_menu_has_our_search_terms_report_only(rf):
+    request = rf.get("/admin/")
+    request.user = UserFactory(is_staff=True, is_superuser=True)
+    reports = [item.name for item in reports_menu.menu_items_for_request(request)]
+    assert "kpo-search-terms" in reports
+    assert "search-terms" not in reports
+    settings = [item.name for item in settings_menu.menu_items_for_request(request)]
+    assert "promoted-search-results" in settings
+
+
+def test_garbage_collection_keeps_a_year_of_search_terms(content):
+    today = timezone.localdate()
+    recent, old = Query.get("recente zoekterm"), Query.get("oude zoekterm")
+    recent.add_hit(date=today - datetime.timedelta(days=300))
+    old.add_hit(date=today - datetime.timedelta(days=400))
+    NoResultsDailyHits.objects.create(query=old, date=today - datetime.timedelta(days=400))
+    call_command("searchpromotions_garbage_collect", stdout=io.StringIO())
+    assert [row["query_string"] for row in top_terms(365)] == ["recente zoekterm"]
+    assert not Query.objects.filter(query_string="oude zoekterm").exists()
+    assert not NoResultsDailyHits.objects.exists()
