@@ -26,6 +26,12 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=50_000)
+def folded_word(word: str) -> str:
+    """``fold`` for single words, remembered (snippets fold every word of every result)."""
+    return fold(word)
+
+
 def words(text: str) -> list[str]:
     """The words of ``text``, lower-cased but not folded."""
     return WORD_RE.findall(text.lower())
@@ -80,7 +86,7 @@ class ParsedQuery:
     def __bool__(self):
         return bool(self.terms or self.phrases)
 
-    @property
+    @cached_property
     def prefixes(self) -> tuple[str, ...]:
         return tuple(term.prefix for term in self.terms if term.prefix)
 
@@ -101,7 +107,7 @@ class ParsedQuery:
         if not self.highlight.isdisjoint(stem_forms(lowered)):
             return True
         prefixes = self.prefixes
-        return bool(prefixes) and fold(lowered).startswith(prefixes)
+        return bool(prefixes) and folded_word(lowered).startswith(prefixes)
 
 
 def parse_query(text: str) -> ParsedQuery:
