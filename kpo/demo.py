@@ -237,6 +237,17 @@ def add_pillars(home, sections):
     publish(home)
 
 
+def fixture_body(items):
+    """StreamField data for a body in the fixtures: a text is a paragraph, an object
+    ``{"heading": …}`` a tussenkop (h2)."""
+    return [
+        ("heading", {"text": item["heading"], "level": "h2"})
+        if isinstance(item, dict)
+        else paragraph_body(item)[0]
+        for item in items
+    ]
+
+
 def load_standard_pages(home):
     pages = {}
     for item in read_fixture("pages.json")["standard"]:
@@ -246,7 +257,7 @@ def load_standard_pages(home):
             item["slug"],
             title=item["title"],
             intro=item["intro"],
-            body=paragraph_body(*item["body"]),
+            body=fixture_body(item["body"]),
         )
     return pages
 

@@ -1,5 +1,9 @@
+import json
+
 import pytest
 from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Revision, Site
 
@@ -86,4 +90,32 @@ def test_demo_loader_seeds_the_allowlist_profiles_and_an_application():
     assert lid.themes.filter(name="Wet Bibob").exists() and lid.expertise
     assert [user.email for user in approval.pending_applications()] == [
         "aanvrager@adviesbureau.example"
+    ]
+
+
+def test_accessibility_statement_states_how_the_site_was_tested_and_the_result(client):
+    """The statement's text comes from fixtures/pages.json; the axe-core version it names is
+    the one package.json pins for tests/test_accessibility.py."""
+    load_demo(PASSWORD)
+    axe_version = json.loads((settings.BASE_DIR / "package.json").read_text())["dependencies"][
+        "axe-core"
+    ]
+    major_minor = ".".join(axe_version.split(".")[:2])
+
+    response = client.get("/toegankelijkheidsverklaring/")
+
+    assert response.status_code == 200
+    text = " ".join(BeautifulSoup(response.content, "html.parser").main.get_text(" ").split())
+    assert f"axe-core {major_minor}" in text
+    assert "uitgelogd en ingelogd" in text
+    assert "alleen het toetsenbord" in text
+    assert "geen schendingen van WCAG 2.1 niveau AA" in text
+    assert "Automatische tests vinden niet alle problemen" in text
+    assert "22 november 2026" in text
+    assert 'href="mailto:kennisplatform@kpo.example"' in response.text
+    headings = BeautifulSoup(response.content, "html.parser").main.find_all("h2")
+    assert [h.get_text(strip=True) for h in headings] == [
+        "Hoe wij testen",
+        "Resultaat",
+        "Feedback en contact",
     ]
