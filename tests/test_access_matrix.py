@@ -15,7 +15,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLResolver, get_resolver
+from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page, Site, Task, Workflow
 
@@ -24,8 +26,10 @@ from academie.factories import (
     EnrolmentFactory,
     LessonPageFactory,
     ScormPackageFactory,
+    TrainingPageFactory,
+    TrainingSessionFactory,
 )
-from academie.models import AcademieIndexPage
+from academie.models import AcademieIndexPage, Certificate
 from communities.factories import (
     CommunityFactory,
     CommunityFileFactory,
@@ -101,6 +105,11 @@ class World:
     redirect: object
     workflow: object
     task: object
+    review: object
+    certificate: object
+    training: Page
+    session: object
+    search_query: object
 
 
 @pytest.fixture
@@ -138,8 +147,11 @@ def world(home_page):
     folder = FolderFactory(community=community, name="Verslagen")
     file = CommunityFileFactory(community=community, folder=folder, uploaded_by=member)
 
-    course = CoursePageFactory(parent=AcademieIndexPage.objects.get(), title="Wet Bibob")
+    academie = AcademieIndexPage.objects.get()
+    course = CoursePageFactory(parent=academie, title="Wet Bibob")
     lesson = LessonPageFactory(parent=course, title="Wat is de Wet Bibob?")
+    training = TrainingPageFactory(parent=academie, title="Praktijktraining toezicht")
+    training.save_revision().publish()
 
     from wagtail.images import get_image_model
 
@@ -165,7 +177,33 @@ def world(home_page):
         redirect=Redirect.objects.create(old_path="/oud", redirect_link="/"),
         workflow=Workflow.objects.first(),
         task=Task.objects.first(),
+        review=page_in_review(kennisbank, users["editor"]),
+        certificate=Certificate.objects.create(
+            user=member,
+            course=course,
+            learner_name=member.full_name,
+            course_title=course.title,
+            completed_at=timezone.now(),
+        ),
+        training=training,
+        session=TrainingSessionFactory(page=training),
+        search_query=promoted_query(page),
     )
+
+
+def page_in_review(parent, editor):
+    """A draft the editor submitted to the redactieraad (the workflow the kennisbank has,
+    not Wagtail's default one): its workflow state, whose current task state awaits them."""
+    draft = HandreikingPageFactory(parent=parent, title="Concept in review", live=False)
+    draft.save_revision(user=editor)
+    return draft.get_workflow().start(draft, editor)
+
+
+def promoted_query(page):
+    """A search term with a promoted result, as the search picks admin lists them."""
+    query = Query.get("bibob")
+    SearchPromotion.objects.create(query=query, page=page, sort_order=0)
+    return query
 
 
 def walk(resolver=None, prefix=""):
@@ -223,10 +261,13 @@ def parameter_value(route, name, w):
             "allowedemaildomain": w.domain,
             "community": w.community,
             "scormpackage": w.package,
+            "certificate": w.certificate,
         }
         return objects[snippet.group(2)].pk if snippet.group(2) in objects else MISSING
     by_prefix = [
-        ("admin/pages/", {"task_state_id": MISSING, "task_id": w.task.pk}),
+        ("admin/pages/workflow/", review_values(w)),
+        ("admin/pages/<int:page_id>/workflow_history/", review_values(w)),
+        ("admin/searchpicks/", {"query_id": w.search_query.pk}),
         ("admin/documents/", {"pk": w.document.pk}),
         ("admin/images/", {"pk": w.image.pk}),
         ("admin/users/", {"pk": w.users["editor"].pk}),
@@ -238,8 +279,13 @@ def parameter_value(route, name, w):
         ("accounts/", {"pk": MISSING}),
         ("collegas/", {"pk": w.users["member"].pk}),
         ("documenten/", {"document_id": w.document.pk, "restriction_id": MISSING}),
-        ("academie/", {"session_id": MISSING, "training_id": MISSING}),
-        ("admin/settings/", {"pk": Site.objects.get().pk}),
+        ("academie/rapportages/training/", {"table": "sessies"}),
+        ("academie/certificaat/", {"code": w.certificate.code}),
+        ("academie/", {"session_id": w.session.pk, "training_id": w.training.pk}),
+        (
+            "admin/settings/",
+            {"app_name": "kpo", "model_name": "sitefootersettings", "pk": Site.objects.get().pk},
+        ),
         ("admin/aanvragen/", {"pk": w.users["unapproved"].pk}),
     ]
     for prefix, values in by_prefix:
@@ -252,7 +298,6 @@ def parameter_value(route, name, w):
         "destination_id": w.page.get_parent().pk,
         "page_pk": w.page.pk,
         "revision_id": w.page.latest_revision_id,
-        "workflow_state_id": MISSING,
         "workflow_pk": w.workflow.pk,
         "task_id": w.task.pk,
         "content_type_app_name": "kennisbank",
@@ -269,7 +314,7 @@ def parameter_value(route, name, w):
         "uploaded_file_id": MISSING,
         "collection_id": Collection.get_first_root_node().pk,
         "redirect_id": w.redirect.pk,
-        "session_id": MISSING,
+        "session_id": MISSING,  # Wagtail's editing sessions, short-lived
         "object_id": w.page.pk,
         "uidb64": "x",
         "token": "x",
@@ -289,10 +334,18 @@ def parameter_value(route, name, w):
         "lesson_id": w.lesson.pk,
         "session_key": "x",
         "path": "index.html",
-        "code": "x",
         "table": "voortgang",
-        "query_id": MISSING,
     }[name]
+
+
+def review_values(w):
+    """The page in review with its workflow state and current task state."""
+    return {
+        "page_id": int(w.review.object_id),
+        "workflow_state_id": w.review.pk,
+        "task_state_id": w.review.current_task_state.pk,
+        "task_id": w.review.current_task_state.task_id,
+    }
 
 
 def path_for(route, w):
@@ -340,8 +393,8 @@ def row(statuses):
 EXPECTED = {
     "admin/reports/zoektermen/": (302, 302, 302, 302, 302, 200, 302, 200),
     "admin/searchpicks/": (302, 302, 302, 302, 302, 200, 302, 200),
-    "admin/searchpicks/<int:query_id>/": (302, 302, 302, 302, 302, 404, 302, 404),
-    "admin/searchpicks/<int:query_id>/delete/": (302, 302, 302, 302, 404, 404, 404, 404),
+    "admin/searchpicks/<int:query_id>/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "admin/searchpicks/<int:query_id>/delete/": (302, 302, 302, 302, 302, 200, 302, 200),
     "admin/searchpicks/add/": (302, 302, 302, 302, 302, 200, 302, 200),
     "admin/searchpicks/queries/chooser/": (302, 302, 302, 302, 200, 200, 200, 200),
     "admin/searchpicks/queries/chooser/results/": (302, 302, 302, 302, 200, 200, 200, 200),
@@ -353,29 +406,31 @@ EXPECTED = {
     "admin/aanvragen/": (302, 302, 302, 302, 302, 302, 302, 200),
     "admin/aanvragen/<int:pk>/afwijzen/": (302, 302, 302, 302, 302, 302, 302, 200),
     "admin/aanvragen/<int:pk>/goedkeuren/": (302, 302, 302, 302, 405, 405, 405, 405),
-    "admin/settings/<slug:app_name>/<slug:model_name>/": (302, 302, 302, 302, 404, 404, 404, 404),
+    # The footer settings (kpo/sitefootersettings): no staff group has their permission,
+    # only superusers edit them.
+    "admin/settings/<slug:app_name>/<slug:model_name>/": (302, 302, 302, 302, 302, 302, 302, 302),
     "admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/": (
         302,
         302,
         302,
         302,
-        404,
-        404,
-        404,
-        404,
+        302,
+        302,
+        302,
+        302,
     ),
     "admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/": (
         302,
         302,
         302,
         302,
-        404,
-        404,
-        404,
-        404,
+        302,
+        302,
+        302,
+        302,
     ),
     "academie/certificaat/": (200, 200, 200, 200, 200, 200, 200, 200),
-    "academie/certificaat/<str:code>/": (302, 302, 302, 302, 302, 302, 302, 302),
+    "academie/certificaat/<str:code>/": (200, 200, 200, 200, 200, 200, 200, 200),
     "academie/rapportages/": (302, 403, 403, 403, 403, 403, 403, 200),
     "academie/rapportages/e-learning/<int:course_id>/": (302, 403, 404, 404, 404, 404, 404, 200),
     "academie/rapportages/e-learning/<int:course_id>/<str:table>.csv": (
@@ -388,7 +443,7 @@ EXPECTED = {
         404,
         404,
     ),
-    "academie/rapportages/training/<int:training_id>/": (302, 403, 404, 404, 404, 404, 404, 404),
+    "academie/rapportages/training/<int:training_id>/": (302, 403, 404, 404, 404, 404, 404, 200),
     "academie/rapportages/training/<int:training_id>/<str:table>.csv": (
         302,
         403,
@@ -397,48 +452,48 @@ EXPECTED = {
         404,
         404,
         404,
-        404,
+        200,
     ),
     "academie/sessies/<int:session_id>/aanmelden/": (302, 405, 405, 405, 405, 405, 405, 405),
     "academie/sessies/<int:session_id>/afmelden/": (302, 405, 405, 405, 405, 405, 405, 405),
-    "academie/sessies/<int:session_id>/agenda.ics": (404, 404, 404, 404, 404, 404, 404, 404),
+    "academie/sessies/<int:session_id>/agenda.ics": (200, 200, 200, 200, 200, 200, 200, 200),
     "admin/snippets/": (302, 302, 302, 302, 302, 302, 302, 200),
     "admin/snippets/academie/certificate/": (302, 302, 302, 302, 302, 302, 302, 302),
     "admin/snippets/academie/certificate/add/": (302, 302, 302, 302, 302, 302, 302, 302),
-    "admin/snippets/academie/certificate/copy/<int:pk>/": (302, 302, 302, 302, 404, 404, 404, 404),
+    "admin/snippets/academie/certificate/copy/<int:pk>/": (302, 302, 302, 302, 302, 302, 302, 302),
     "admin/snippets/academie/certificate/delete/<int:pk>/": (
         302,
         302,
         302,
         302,
-        404,
-        404,
-        404,
-        404,
+        302,
+        302,
+        302,
+        302,
     ),
-    "admin/snippets/academie/certificate/edit/<int:pk>/": (302, 302, 302, 302, 404, 404, 404, 404),
+    "admin/snippets/academie/certificate/edit/<int:pk>/": (302, 302, 302, 302, 302, 302, 302, 302),
     "admin/snippets/academie/certificate/history-results/<int:pk>/": (
         302,
         302,
         302,
         302,
-        404,
-        404,
-        404,
-        404,
+        302,
+        302,
+        302,
+        302,
     ),
     "admin/snippets/academie/certificate/history/<int:pk>/": (
         302,
         302,
         302,
         302,
-        404,
-        404,
-        404,
-        404,
+        302,
+        302,
+        302,
+        302,
     ),
     "admin/snippets/academie/certificate/results/": (302, 302, 302, 302, 302, 302, 302, 302),
-    "admin/snippets/academie/certificate/usage/<int:pk>/": (302, 302, 302, 302, 404, 404, 404, 404),
+    "admin/snippets/academie/certificate/usage/<int:pk>/": (302, 302, 302, 302, 302, 302, 302, 302),
     "admin/snippets/academie/scormpackage/": (302, 302, 302, 302, 302, 302, 302, 302),
     "admin/snippets/academie/scormpackage/add/": (302, 302, 302, 302, 302, 302, 302, 302),
     "admin/snippets/academie/scormpackage/copy/<int:pk>/": (302, 302, 302, 302, 302, 302, 302, 302),
@@ -495,15 +550,16 @@ EXPECTED = {
         200,
         200,
     ),
+    # Wagtail's snippet chooser answers any staff member, whatever their permissions.
     "admin/snippets/choose/academie/certificate/chosen/<str:pk>/": (
         302,
         302,
         302,
         302,
-        404,
-        404,
-        404,
-        404,
+        200,
+        200,
+        200,
+        200,
     ),
     "admin/snippets/choose/academie/certificate/create/": (302, 302, 302, 302, 302, 302, 302, 302),
     "admin/snippets/choose/academie/certificate/results/": (302, 302, 302, 302, 200, 200, 200, 200),
@@ -989,8 +1045,8 @@ EXPECTED = {
         302,
         302,
         302,
-        404,
-        404,
+        200,
+        200,
         302,
     ),
     "admin/pages/<int:page_to_move_id>/move/": (302, 302, 302, 302, 302, 302, 200, 302),
@@ -1075,20 +1131,20 @@ EXPECTED = {
         302,
         302,
         302,
-        404,
-        404,
-        404,
-        404,
+        302,
+        302,
+        200,
+        302,
     ),
     "admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/": (
         302,
         302,
         302,
         302,
-        404,
-        404,
-        404,
-        404,
+        302,
+        302,
+        200,
+        302,
     ),
     "admin/pages/workflow/confirm_cancellation/<int:page_id>/": (
         302,
@@ -1107,7 +1163,7 @@ EXPECTED = {
         302,
         302,
         302,
-        302,
+        200,
         302,
     ),
     "admin/password_reset/": (302, 302, 302, 302, 302, 302, 302, 302),
