@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("certificaat/", certificate_views.check, name="certificate_check"),
     path("certificaat/<str:code>/", certificate_views.verify, name="certificate"),
+    path("scorm/inhoud/<str:token>/", scorm_views.launch, name="scorm_launch"),
     path("scorm/inhoud/<str:token>/<path:path>", scorm_views.content, name="scorm_content"),
     path("sessies/<int:session_id>/aanmelden/", training_views.register, name="session_register"),
     path("sessies/<int:session_id>/afmelden/", training_views.cancel, name="session_cancel"),

@@ -803,6 +803,7 @@ EXPECTED = {
         405,
         405,
     ),
+    "academie/scorm/inhoud/<str:token>/": (404, 404, 404, 404, 404, 404, 404, 404),
     "academie/scorm/inhoud/<str:token>/<path:path>": (404, 404, 404, 404, 404, 404, 404, 404),
     "accounts/2fa/": (302, 200, 200, 200, 200, 200, 200, 200),
     "accounts/2fa/authenticate/": (302, 302, 302, 302, 302, 302, 302, 302),

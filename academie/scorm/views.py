@@ -8,7 +8,7 @@ Relative links inside the package keep working because the token is a folder."""
 
 import json
 import mimetypes
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,9 +16,10 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
@@ -27,7 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from academie import progress
 from academie.models import LessonKind, LessonPage, ScormAttempt
-from academie.scorm import runtime
+from academie.scorm import ranges, runtime
 from academie.scorm.package import PackageError, check_path
 
 CONTENT_SIGNING_SALT = "academie.scorm.content"  # noqa: S105 (a namespace, not a secret)
@@ -49,11 +50,10 @@ def player(request, lesson):
         salt=CONTENT_SIGNING_SALT,
         compress=False,
     )
-    launch_url = content_origin() + reverse(
-        "academie:scorm_content", args=[token, package.launch_path]
-    )
-    if package.launch_query:
-        launch_url += "?" + package.launch_query
+    if content_origin():
+        launch_url = content_origin() + reverse("academie:scorm_launch", args=[token])
+    else:
+        launch_url = package_url(token, package)
     commit_url = reverse("academie:scorm_commit", args=[lesson.pk, attempt.session_key])
     config = {
         "launchUrl": launch_url,
@@ -102,10 +102,15 @@ def commit(request, lesson_id, session_key):
     return json_result(True)
 
 
-@require_GET
-@xframe_options_exempt  # set below: SAMEORIGIN, or the site origin through CSP
-def content(request, token, path):
-    """A file of a launched package, for the learner the token was made for."""
+def package_url(token, package):
+    """The path of ``package``'s launch file (with the manifest's parameters) under ``token``."""
+    url = reverse("academie:scorm_content", args=[token, package.launch_path])
+    return f"{url}?{package.launch_query}" if package.launch_query else url
+
+
+def launched(request, token):
+    """The lesson and package version of a content token: 404 for a bad or expired token,
+    403 when its learner may no longer follow the lesson."""
     try:
         user_id, lesson_id, version = signing.loads(
             token, salt=CONTENT_SIGNING_SALT, max_age=token_max_age()
@@ -120,6 +125,14 @@ def content(request, token, path):
     )
     if not progress.can_follow(user, lesson):
         raise PermissionDenied
+    return lesson, version
+
+
+@require_GET
+@xframe_options_exempt  # set below: SAMEORIGIN, or the site origin through CSP
+def content(request, token, path):
+    """A file of a launched package, for the learner the token was made for."""
+    lesson, version = launched(request, token)
     try:
         check_path(path)
     except PackageError as error:
@@ -128,12 +141,54 @@ def content(request, token, path):
     if not default_storage.exists(name):
         raise Http404
     content_type, encoding = mimetypes.guess_type(path)
-    response = FileResponse(
-        default_storage.open(name),
-        content_type=content_type if content_type and not encoding else "application/octet-stream",
+    response = ranges.file_response(
+        request,
+        default_storage,
+        name,
+        content_type if content_type and not encoding else "application/octet-stream",
     )
-    folder = request.build_absolute_uri(reverse("academie:scorm_content", args=[token, "x"]))
-    return protect(response, folder[:-1])
+    return protect(response, token_folder(request, token))
+
+
+@require_GET
+@xframe_options_exempt  # frame-ancestors: the site's origin only (see protect_launch_page)
+def launch(request, token):
+    """The launch page on a separate content origin, between the player and the package.
+
+    The package looks for ``window.API`` in its parent frames; the player's runtime is on
+    the site, another origin it cannot reach. This page, on the package's own origin, makes
+    scorm-again's ``CrossFrameAPI`` its ``window.API``: every call goes by ``postMessage``
+    to the player (which answers only this origin) and the answers are only taken from the
+    site's origin. Then it frames the package (``static/js/scorm-launch.js``)."""
+    if not content_origin():
+        raise Http404
+    lesson, _version = launched(request, token)
+    context = {
+        "lesson": lesson,
+        "scripts": [site_static(path) for path in LAUNCH_SCRIPTS],
+        "stylesheet": site_static(LAUNCH_STYLESHEET),
+        "config": {
+            "siteOrigin": site_origin(),
+            "packageUrl": request.build_absolute_uri(package_url(token, lesson.scorm_package)),
+        },
+    }
+    response = render(request, "academie/scorm_launch.html", context)
+    return protect_launch_page(response, token_folder(request, token), context)
+
+
+# The launch page's own files, loaded from the site (the content host serves packages only).
+LAUNCH_SCRIPTS = ["vendor/scorm-again/cross-frame-api.min.js", "js/scorm-launch.js"]
+LAUNCH_STYLESHEET = "css/scorm-launch.css"
+
+
+def site_static(path):
+    """The absolute URL of a static file on the site's origin."""
+    return urljoin(site_origin() + "/", static(path))
+
+
+def token_folder(request, token):
+    """The absolute URL of the folder a token's package files are served from."""
+    return request.build_absolute_uri(reverse("academie:scorm_launch", args=[token]))
 
 
 def token_max_age():
@@ -144,12 +199,17 @@ def content_user(request, user_id):
     """The learner a package file is for. On the site's origin the session must be theirs;
     on a separate content origin (no session cookie there) the signed token identifies them."""
     if content_origin():
-        if request.get_host() != urlsplit(content_origin()).netloc:
+        if not is_content_host(request):
             raise Http404
         return get_object_or_404(get_user_model(), pk=user_id, is_active=True)
     if request.user.pk != user_id:
         raise PermissionDenied
     return request.user
+
+
+def is_content_host(request):
+    """The request came in on the separate content origin's host."""
+    return bool(content_origin()) and request.get_host() == urlsplit(content_origin()).netloc
 
 
 def site_origin():
@@ -160,9 +220,11 @@ def site_origin():
 def protect(response, folder):
     """Headers for package files: only the player may frame them, no sniffing, and a
     policy that lets the package load its own files (including the inline scripts and
-    styles that authoring tools produce) but nothing from elsewhere."""
+    styles that authoring tools produce) but nothing from elsewhere. On a separate content
+    origin the package sits in the launch page (same origin) inside the player (the site):
+    frame-ancestors checks every ancestor, so both are named."""
     own = folder
-    ancestors = site_origin() if content_origin() else "'self'"
+    ancestors = f"'self' {site_origin()}" if content_origin() else "'self'"
     response.headers["Content-Security-Policy"] = "; ".join(
         [
             f"default-src {own}",
@@ -181,8 +243,30 @@ def protect(response, folder):
     )
     if not content_origin():
         response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    return common_headers(response, "private, max-age=3600")
+
+
+def protect_launch_page(response, folder, context):
+    """Headers for the launch page: its two scripts and stylesheet from the site and
+    nothing inline; it may only frame the package's folder and only be framed by the site."""
+    response.headers["Content-Security-Policy"] = "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + " ".join(context["scripts"]),
+            f"style-src {context['stylesheet']}",
+            f"frame-src {folder}",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            f"frame-ancestors {site_origin()}",
+        ]
+    )
+    return common_headers(response, "private, no-store")
+
+
+def common_headers(response, cache_control):
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cross-Origin-Resource-Policy"] = "same-site"
-    response.headers["Cache-Control"] = "private, max-age=3600"
+    response.headers["Cache-Control"] = cache_control
     return response

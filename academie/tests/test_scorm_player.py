@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from academie.factories import EnrolmentFactory, ScormLessonFactory
 from academie.models import Enrolment, EnrolmentStatus, LessonProgress, ScormAttempt
-from academie.scorm import runtime
+from academie.scorm import generator, runtime
 from academie.scorm.views import CONTENT_SIGNING_SALT
 from kpo.factories import VerifiedUserFactory
 
@@ -294,22 +294,207 @@ def test_package_file_urls_expire(member_client, enrolment, lesson, settings):
     assert member_client.get(url).status_code == 404
 
 
-def test_separate_content_origin_serves_by_token_and_only_frames_for_the_site(
-    member, enrolment, lesson, settings
-):
-    settings.KPO_SCORM_CONTENT_ORIGIN = "http://scorm.testserver"
-    settings.ALLOWED_HOSTS = ["testserver", "scorm.testserver"]
+CONTENT_HOST = "scorm.testserver"
+
+
+@pytest.fixture
+def content_origin(settings):
+    settings.KPO_SCORM_CONTENT_ORIGIN = f"http://{CONTENT_HOST}"
+    settings.ALLOWED_HOSTS = ["testserver", CONTENT_HOST]
     settings.WAGTAILADMIN_BASE_URL = "http://testserver"
+    return settings.KPO_SCORM_CONTENT_ORIGIN
+
+
+def content_get(path, **headers):
+    """A request on the content host: no session there, the token is what counts."""
+    return Client().get(path, HTTP_HOST=CONTENT_HOST, **headers)
+
+
+def test_separate_content_origin_launches_a_page_that_frames_the_package(
+    member_client, enrolment, lesson, content_origin
+):
+    config = launch(member_client, lesson)
+    assert config["contentOrigin"] == content_origin
+    assert config["launchUrl"].startswith(content_origin + "/academie/scorm/inhoud/")
+    assert config["launchUrl"].endswith("/"), "the launch page is the token's folder"
+    folder = config["launchUrl"]
+    path = folder.removeprefix(content_origin)
+    policy = member_client.get(lesson.url)["Content-Security-Policy"]
+    assert f"frame-src {content_origin}" in policy, "the player may frame the content origin"
+
+    response = content_get(path)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count("<script") == page.count("<script src=") + page.count('"application/json"')
+    assert " style=" not in page
+    assert '<iframe class="kpo-scorm-launch__frame" id="scorm-package"' in page
+    start = page.index('<script id="scorm-launch-config" type="application/json">')
+    launch_config = json.loads(page[page.index(">", start) + 1 : page.index("</script>", start)])
+    assert launch_config == {"siteOrigin": "http://testserver", "packageUrl": folder + "index.html"}
+    scripts = [
+        "http://testserver/static/vendor/scorm-again/cross-frame-api.min.js",
+        "http://testserver/static/js/scorm-launch.js",
+    ]
+    assert all(f'<script src="{script}" defer>' in page for script in scripts)
+    assert response["Content-Security-Policy"] == "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + " ".join(scripts),
+            "style-src http://testserver/static/css/scorm-launch.css",
+            f"frame-src {folder}",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors http://testserver",
+        ]
+    )
+    assert "X-Frame-Options" not in response
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert not response.cookies
+
+    # The package below it: framed by the launch page (its own origin) inside the player.
+    package_file = content_get(path + "index.html")
+    assert package_file.status_code == 200
+    assert "frame-ancestors 'self' http://testserver" in package_file["Content-Security-Policy"]
+    assert "X-Frame-Options" not in package_file
+    assert not package_file.cookies
+
+
+def test_on_a_content_origin_the_token_and_the_enrolment_still_count(
+    member, enrolment, lesson, content_origin
+):
     client = Client()
     client.force_login(member)
-    config = launch(client, lesson)
-    assert config["launchUrl"].startswith("http://scorm.testserver/academie/scorm/inhoud/")
-    assert config["contentOrigin"] == "http://scorm.testserver"
-    path = config["launchUrl"].removeprefix("http://scorm.testserver")
-    assert Client().get(path).status_code == 404, "not served on the site's own host"
-    response = Client().get(path, HTTP_HOST="scorm.testserver")
-    assert response.status_code == 200
-    assert "frame-ancestors http://testserver" in response["Content-Security-Policy"]
-    assert "X-Frame-Options" not in response
+    path = launch(client, lesson)["launchUrl"].removeprefix(content_origin)
+    token = path.split("/")[-2]
+    assert client.get(path).status_code == 404, "not served on the site's own host"
+    assert client.get(path + "index.html").status_code == 404
+    assert content_get(path.replace(token, token[:-2] + "xx")).status_code == 404
     Enrolment.objects.update(status=EnrolmentStatus.REJECTED)
-    assert Client().get(path, HTTP_HOST="scorm.testserver").status_code == 403
+    assert content_get(path).status_code == 403
+    assert content_get(path + "index.html").status_code == 403
+
+
+def test_without_a_content_origin_there_is_no_launch_page(member_client, enrolment, lesson):
+    url = launch(member_client, lesson)["launchUrl"]
+    assert member_client.get(url).status_code == 200
+    assert member_client.get(url.rsplit("/", 1)[0] + "/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/academie/",
+        "/academie/mijn-leeromgeving/",
+        "/accounts/login/",
+        "/admin/",
+        "/zoeken/?q=bibob",
+        "/academie/certificaat/",
+        "/mijn-account/",
+    ],
+)
+def test_the_content_host_answers_nothing_but_package_content(
+    member, enrolment, lesson, content_origin, path
+):
+    client = Client()
+    client.force_login(member)  # even with the site's session cookie sent along
+    assert client.get(path).status_code in (200, 302), "the site itself answers it"
+    response = client.get(path, HTTP_HOST=CONTENT_HOST)
+    assert response.status_code == 404
+    assert response.content == b"Not found"
+    assert not response.cookies
+
+
+def test_the_content_host_takes_no_commits(
+    member_client, member, enrolment, lesson, content_origin
+):
+    config = launch(member_client, lesson)
+    data = {"csrfmiddlewaretoken": config["csrfToken"], "commit": json.dumps({"cmi": {}})}
+    response = member_client.post(config["commitUrl"], data, HTTP_HOST=CONTENT_HOST)
+    assert response.status_code == 404
+    assert ScormAttempt.objects.get(user=member, lesson=lesson).commit_count == 0
+
+
+# --- byte ranges (seeking in video and audio) ---
+
+MEDIA = bytes(range(256)) * 1024  # 256 KiB: more than one read block
+
+
+@pytest.fixture
+def media_lesson(course):
+    data = generator.simple_package(
+        "Video", extra=[generator.Entry("media/film.mp4", MEDIA, compress=False)]
+    )
+    return ScormLessonFactory(parent=course, title="Film", slug="film", scorm_package__data=data)
+
+
+def media_url(client, lesson):
+    return launch(client, lesson)["launchUrl"].replace("index.html", "media/film.mp4")
+
+
+def body(response):
+    return b"".join(response.streaming_content)
+
+
+def test_package_files_say_they_accept_ranges(member_client, enrolment, media_lesson):
+    response = member_client.get(media_url(member_client, media_lesson))
+    assert response.status_code == 200
+    assert response["Accept-Ranges"] == "bytes"
+    assert response["Content-Type"] == "video/mp4"
+    assert body(response) == MEDIA
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "last"),
+    [
+        ("bytes=0-99", 0, 99),
+        ("bytes=1000-", 1000, len(MEDIA) - 1),
+        ("bytes=-500", len(MEDIA) - 500, len(MEDIA) - 1),
+        ("bytes=200000-999999999", 200000, len(MEDIA) - 1),
+        ("bytes=5-5", 5, 5),
+    ],
+)
+def test_a_single_range_is_answered_with_partial_content(
+    member_client, enrolment, media_lesson, header, first, last
+):
+    response = member_client.get(media_url(member_client, media_lesson), HTTP_RANGE=header)
+    assert response.status_code == 206
+    assert response["Content-Range"] == f"bytes {first}-{last}/{len(MEDIA)}"
+    assert response["Content-Length"] == str(last - first + 1)
+    assert response["Content-Type"] == "video/mp4"
+    assert body(response) == MEDIA[first : last + 1]
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+
+
+def test_ranges_are_read_in_blocks_not_whole(member_client, enrolment, media_lesson):
+    response = member_client.get(media_url(member_client, media_lesson), HTTP_RANGE="bytes=10-")
+    assert response.streaming
+    blocks = list(response.streaming_content)
+    assert len(blocks) == 4
+    assert max(len(block) for block in blocks) <= 64 * 1024
+    assert b"".join(blocks) == MEDIA[10:]
+
+
+@pytest.mark.parametrize("header", [f"bytes={len(MEDIA)}-", "bytes=999999999-", "bytes=-0"])
+def test_an_unsatisfiable_range_gets_416_with_the_size(
+    member_client, enrolment, media_lesson, header
+):
+    response = member_client.get(media_url(member_client, media_lesson), HTTP_RANGE=header)
+    assert response.status_code == 416
+    assert response["Content-Range"] == f"bytes */{len(MEDIA)}"
+
+
+@pytest.mark.parametrize("header", ["bytes=0-1,5-6", "bytes=9-3", "items=0-1", "bytes=a-b"])
+def test_several_or_malformed_ranges_get_the_whole_file(
+    member_client, enrolment, media_lesson, header
+):
+    response = member_client.get(media_url(member_client, media_lesson), HTTP_RANGE=header)
+    assert response.status_code == 200
+    assert body(response) == MEDIA
+
+
+def test_ranges_still_need_the_enrolment(member_client, enrolment, media_lesson):
+    url = media_url(member_client, media_lesson)
+    Enrolment.objects.update(status=EnrolmentStatus.PENDING)
+    assert member_client.get(url, HTTP_RANGE="bytes=0-9").status_code == 403

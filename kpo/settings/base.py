@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before XFrameOptionsMiddleware, so that it sees the X-Frame-Options header (kpo/csp.py).
     "kpo.csp.ContentSecurityPolicyMiddleware",
+    # On the separate SCORM content host only package content is answered (academie/README.md).
+    "academie.scorm.middleware.ContentHostMiddleware",
     # Public pages for anonymous visitors, before any session or user lookup.
     "kpo.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -14,7 +14,12 @@ DATABASES = {
         env.required("DATABASE_URL"), conn_max_age=60, conn_health_checks=True
     )
 }
-CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
+# Never the SCORM content host (academie/README.md): package scripts run there.
+CSRF_TRUSTED_ORIGINS = [
+    f"https://{host}"
+    for host in ALLOWED_HOSTS
+    if not host.startswith(".") and f"https://{host}" != KPO_SCORM_CONTENT_ORIGIN.rstrip("/")  # noqa: F405
+]
 WAGTAILADMIN_BASE_URL = env.string("KPO_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
 # Emails are queued as background tasks; the worker delivers them over SMTP (kpo/mail.py).

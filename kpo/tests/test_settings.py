@@ -58,3 +58,15 @@ def test_production_session_cookie_is_host_only_and_secure():
         "False",
         "serve_view",
     ]
+
+
+def test_the_scorm_content_host_is_no_trusted_csrf_origin():
+    command = "from django.conf import settings as s; print(*s.CSRF_TRUSTED_ORIGINS)"
+    env = {
+        **PRODUCTION_ENV,
+        "ALLOWED_HOSTS": "kennisplatform.example,scorm.kennisplatform.example",
+        "KPO_SCORM_CONTENT_ORIGIN": "https://scorm.kennisplatform.example",
+    }
+    result = run_manage("shell", "-c", command, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "https://kennisplatform.example"

@@ -42,7 +42,8 @@
 
   window.API = api;
   if (config.contentOrigin && window.CrossFrameLMS) {
-    // Package files come from another origin: it talks to this API through postMessage.
+    // The package runs on the content origin, below its launch page (scorm-launch.js),
+    // which calls this API through postMessage; messages from any other origin are ignored.
     new window.CrossFrameLMS(api, config.contentOrigin);
   }
   frame.src = config.launchUrl;
