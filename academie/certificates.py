@@ -5,7 +5,7 @@ course with certificates is completed; it keeps the name and course title it was
 with. Anyone can check a code at ``/academie/certificaat/<code>/``."""
 
 import re
-import unicodedata
+from importlib.resources import files
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,6 +16,12 @@ from academie.models import Certificate, Enrolment, EnrolmentStatus
 from academie.models.certificate import CODE_GROUP_LENGTH, CODE_GROUPS
 
 CODE_PREFIX = "KPO"
+
+# Source Sans Pro (SIL Open Font License 1.1, from the font-source-sans-pro package):
+# embedded, as a subset, so names in any Latin script (Łukasz, Zoë Ğür, Đorđe) print as
+# they are; the PDF's built-in fonts know Latin-1 only.
+FONT_FAMILY = "SourceSansPro"
+FONT_FILES = {"": "SourceSansPro-Regular.ttf", "B": "SourceSansPro-Bold.ttf"}
 
 
 def certificate_for(user, course):
@@ -59,8 +65,10 @@ def find(code):
 def render_pdf(certificate, verify_url):
     """The certificate as an A4 landscape PDF (bytes)."""
     pdf = FPDF(orientation="landscape", format="A4")
-    pdf.set_title(pdf_text(_("Certificaat %(course)s") % {"course": certificate.course_title}))
-    pdf.set_author(pdf_text(_("Kennisplatform Ondermijning")))
+    for style, name in FONT_FILES.items():
+        pdf.add_font(FONT_FAMILY, style, files("font_source_sans_pro") / "files" / name)
+    pdf.set_title(_("Certificaat %(course)s") % {"course": certificate.course_title})
+    pdf.set_author(_("Kennisplatform Ondermijning"))
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.set_draw_color(0, 70, 140)
@@ -88,20 +96,5 @@ def render_pdf(certificate, verify_url):
 
 
 def line(pdf, text, size, style=""):
-    pdf.set_font("Helvetica", style=style, size=size)
-    pdf.multi_cell(0, size * 0.5, pdf_text(text), align="C", new_x="LMARGIN", new_y="NEXT")
-
-
-def pdf_text(text):
-    """Text for the PDF's built-in fonts (Latin-1): other characters lose their accents,
-    or become '?'. The verification page always shows the exact name."""
-    return "".join(latin1(character) for character in str(text))
-
-
-def latin1(character):
-    try:
-        character.encode("latin-1")
-    except UnicodeEncodeError:
-        plain = unicodedata.normalize("NFKD", character).encode("ascii", "ignore").decode()
-        return plain or "?"
-    return character
+    pdf.set_font(FONT_FAMILY, style=style, size=size)
+    pdf.multi_cell(0, size * 0.5, str(text), align="C", new_x="LMARGIN", new_y="NEXT")

@@ -63,6 +63,34 @@ def test_a_learner_who_completed_the_course_downloads_a_pdf(member_client, membe
     assert certificate.code in pdf_text(again)
 
 
+@pytest.mark.parametrize(
+    ("name", "course_title"),
+    [
+        ("Łukasz Nowak", "E-learning Wgs: gegevens delen"),
+        ("Zoë Ğür", "E-learning ondermijning: Ørsted, Ærø en Şişli"),
+        ("Đorđe Šťastný-Őry", "E-learning Wet Bibob: de basis"),
+    ],
+)
+def test_names_in_any_latin_script_print_exactly(
+    member_client, member, completed, name, course_title
+):
+    """The PDF embeds a font with Latin Extended: no letter loses its accent or turns into
+    '?', and the text a PDF reader extracts is the name itself."""
+    member.full_name = name
+    member.save()
+    completed.course.title = course_title
+    completed.course.save()
+    text = pdf_text(member_client.get(download_url(completed.course)))
+    assert name in text
+    assert course_title in text
+    assert "?" not in text
+    reader = PdfReader(io.BytesIO(member_client.get(download_url(completed.course)).content))
+    fonts = [
+        font.get_object()["/BaseFont"] for font in reader.pages[0]["/Resources"]["/Font"].values()
+    ]
+    assert fonts and all("SourceSansPro" in str(font) for font in fonts), fonts
+
+
 def test_the_dashboard_and_course_page_offer_the_certificate(member_client, completed):
     dashboard = member_client.get(reverse("academie:dashboard")).content.decode()
     assert download_url(completed.course) in dashboard

@@ -316,5 +316,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
+        # fpdf2 subsets the certificate font with fontTools, which logs every step at INFO.
+        "fontTools": {"level": "WARNING"},
     },
 }
