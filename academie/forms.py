@@ -1,9 +1,13 @@
 """The academy's forms: the catalogue filter, the quiz and the SCORM package upload."""
 
+from functools import partial
+
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from academie import tasks
 from academie.certificates import normalise_code
 from academie.models import TRAINING_FORMAT, CourseFormat, QuestionKind, ScormPackage
 from academie.scorm import package
@@ -147,6 +151,8 @@ class ScormPackageAdminForm(WagtailAdminModelForm):
         if commit:
             instance.save()
             self.save_m2m()
+            if upload is not None:
+                transaction.on_commit(partial(tasks.schedule_old_version_removal, instance))
         return instance
 
 

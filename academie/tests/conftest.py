@@ -5,6 +5,7 @@ from academie.factories import (
     EnrolmentFactory,
     LessonPageFactory,
     QuizLessonFactory,
+    ScormLessonFactory,
 )
 from academie.models import AcademieIndexPage, QuestionKind
 
@@ -71,3 +72,16 @@ def answer_ids(quiz, correct=True):
         chosen = [str(a.pk) for a in question.answers.all() if a.is_correct == correct]
         data[f"vraag-{question.pk}"] = chosen
     return data
+
+
+@pytest.fixture
+def scorm_media(settings, tmp_path):
+    """Package files in a media folder of their own, per test."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def lesson(course, scorm_media):
+    """A SCORM lesson with the generated interactive package (``factories.default_package``)."""
+    return ScormLessonFactory(parent=course, title="Casus: een Bibob-onderzoek", slug="casus")

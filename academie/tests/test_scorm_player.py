@@ -20,16 +20,6 @@ from kpo.factories import VerifiedUserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def lesson(course):
-    return ScormLessonFactory(parent=course, title="Casus: een Bibob-onderzoek", slug="casus")
-
-
 def launch(client, lesson):
     """Open the lesson page; returns the player configuration the page hands to the JS."""
     response = client.get(lesson.url)
@@ -422,7 +412,7 @@ MEDIA = bytes(range(256)) * 1024  # 256 KiB: more than one read block
 
 
 @pytest.fixture
-def media_lesson(course):
+def media_lesson(course, scorm_media):
     data = generator.simple_package(
         "Video", extra=[generator.Entry("media/film.mp4", MEDIA, compress=False)]
     )
