@@ -4,7 +4,9 @@ package's files to enrolled learners only.
 Package files are reached through ``/academie/scorm/inhoud/<token>/<path>``: the token
 is signed and names the learner, the lesson and the package version, so a file URL
 cannot be guessed, and the view still checks the learner's enrolment on every request.
-Relative links inside the package keep working because the token is a folder."""
+Relative links inside the package keep working because the token is a folder. With a
+separate content origin, the token folder itself is a launch page on that origin that gives
+the package its ``window.API`` (see ``launch``)."""
 
 import json
 import mimetypes
