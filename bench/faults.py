@@ -3,9 +3,13 @@ task worker while members keep browsing, searching and posting.
 
 Checks, and prints as a table (saved as bench/results/faults.json):
 - no response other than 200/302, or a clear 503 "tijdelijk niet beschikbaar" with
-  Retry-After while the database is down (never a 500);
-- every post the site accepted (a redirect after the reply) is in the database afterwards;
-- emails queued while the worker was down are delivered after it restarts;
+  Retry-After while the database is down (a 503 at any other time counts as an error,
+  a 500 always does);
+- every reply the site accepted (a redirect after the post), each with a PDF attachment
+  uploaded with it, is in the database afterwards, and so is its file in storage;
+- emails queued while the worker was down (a password reset request and the replies'
+  notifications) are all delivered after it restarts, and the index update of a page
+  published meanwhile reaches Elasticsearch;
 - index updates postponed while Elasticsearch was down reach it after it is back.
 
     make prod-local
@@ -41,6 +45,7 @@ class Traffic:
         self.accepted = []
         self.running = True
         self.lock = threading.Lock()
+        self.phase = "running"  # the service that is down, or "running"
 
     def loop(self, session, number):
         paths = ["/", "/kennisbank/", "/api/zoeken/?q=bibob", self.topic_url]
@@ -62,11 +67,16 @@ class Traffic:
             return error
 
     def reply(self, session, text):
+        """A reply with a PDF attachment (an upload) named after the text."""
+        from kennisbank.pdf import make_pdf
+
         token = session.cookies.get("csrftoken", "")
+        pdf = make_pdf(text, "Storingstest")
         try:
             response = session.post(
                 f"{self.base_url}{self.topic_url}reageren/",
                 data={"csrfmiddlewaretoken": token, "source": text},
+                files={"attachments": (f"{attachment_name(text)}.pdf", pdf, "application/pdf")},
                 timeout=30,
                 allow_redirects=False,
             )
@@ -85,8 +95,8 @@ class Traffic:
                 self.bad.append((path, repr(response)))
                 return
             self.statuses[response.status_code] += 1
-            if not acceptable(response):
-                self.bad.append((path, response.status_code))
+            if not acceptable(response, database_down=self.phase == "PostgreSQL"):
+                self.bad.append((path, response.status_code, self.phase))
 
     def start(self):
         self.threads = [
@@ -102,12 +112,37 @@ class Traffic:
             thread.join(timeout=60)
 
 
-def acceptable(response) -> bool:
+def acceptable(response, database_down: bool) -> bool:
     if response.status_code in (200, 302):
         return True
-    if response.status_code == 503:
+    if response.status_code == 503 and database_down:
         return "Retry-After" in response.headers and "Tijdelijk niet beschikbaar" in response.text
     return False
+
+
+def attachment_name(text):
+    return text.replace(" ", "-").lower()
+
+
+def lost_replies(accepted):
+    """The accepted replies missing from the database, or whose attachment (row or file)
+    is missing."""
+    from communities.models import Post, PostAttachment
+
+    stored = set(Post.objects.filter(source__in=accepted).values_list("source", flat=True))
+    attachments = {
+        attachment.post.source: attachment
+        for attachment in PostAttachment.objects.filter(post__source__in=accepted).select_related(
+            "post"
+        )
+    }
+    return [
+        text
+        for text in accepted
+        if text not in stored
+        or text not in attachments
+        or not attachments[text].content.storage.exists(attachments[text].content.name)
+    ]
 
 
 def service(script, action):
@@ -173,7 +208,7 @@ def main():
     base_url = prod_local.load_env()
     from django.db import close_old_connections
 
-    from communities.models import Post, Topic
+    from communities.models import Topic
 
     topic = Topic.objects.filter(community__slug="buitengebied").order_by("pk").first()
     sessions = [prod_local.login(base_url) for _ in range(args.members)]
@@ -183,18 +218,22 @@ def main():
     traffic.start()
     time.sleep(5)
 
-    if "elasticsearch" in args.services:
-        results.append(elasticsearch_outage(args, base_url, sessions))
-    if "worker" in args.services:
-        results.append(worker_outage(args, mail_dir))
-    if "postgresql" in args.services:
-        results.append(database_outage(args, base_url, sessions))
+    outages = {
+        "elasticsearch": ("Elasticsearch", lambda: elasticsearch_outage(args, base_url, sessions)),
+        "worker": ("worker", lambda: worker_outage(args, base_url, sessions, mail_dir)),
+        "postgresql": ("PostgreSQL", lambda: database_outage(args, base_url, sessions)),
+    }
+    for name in args.services:
+        phase, outage = outages[name]
+        traffic.phase = phase
+        results.append(outage())
+        traffic.phase = "running"
+        time.sleep(5)
     time.sleep(5)
     traffic.stop()
 
     close_old_connections()
-    stored = set(Post.objects.filter(source__in=traffic.accepted).values_list("source", flat=True))
-    lost = [text for text in traffic.accepted if text not in stored]
+    lost = lost_replies(traffic.accepted)
     print_table(results, traffic, lost)
     output = prod_local.save(
         "faults",
@@ -220,6 +259,7 @@ def elasticsearch_outage(args, base_url, sessions):
 
     from search.models import PendingIndexUpdate
 
+    close_old_connections()
     service("elasticsearch.sh", "suspend")
     title = publish_new_title()
     time.sleep(args.outage)
@@ -235,21 +275,56 @@ def elasticsearch_outage(args, base_url, sessions):
     )
 
 
-def worker_outage(args, mail_dir):
-    """Emails and index updates queue up while no worker runs, and run after the restart."""
+def worker_outage(args, base_url, sessions, mail_dir):
+    """Emails and index updates queue up while no worker runs, and run after the restart:
+    every queued email is delivered and the page published meanwhile is found in search."""
     from django.db import close_old_connections
     from django_tasks_db.models import DBTaskResult
 
+    close_old_connections()
     mails_before = mail_count(mail_dir)
     prod_local_command("worker-stop")
-    publish_new_title()  # an index update, and emails from the traffic's replies
+    title = publish_new_title()  # an index update (and emails from the traffic's replies)
+    request_password_reset(base_url)  # an email
     time.sleep(args.outage)
     close_old_connections()
-    queued = DBTaskResult.objects.ready().count()
+    ready = DBTaskResult.objects.ready()
+    queued = ready.count()
+    queued_emails = ready.filter(task_path="kpo.mail.deliver_email").count()
     prod_local_command("worker-start")
     drained = wait_until(lambda: not DBTaskResult.objects.ready().exists())
-    delivered = mail_count(mail_dir) - mails_before
-    return ("worker", args.outage, drained, f"{queued} tasks queued, {delivered} emails sent")
+    delivered = wait_until(lambda: mail_count(mail_dir) - mails_before >= queued_emails)
+    indexed = wait_until(lambda: search_finds(base_url, sessions[0], title))
+    sent = mail_count(mail_dir) - mails_before
+    return (
+        "worker",
+        args.outage,
+        drained and delivered and indexed,
+        f"{queued} tasks queued ({queued_emails} emails): all run {yes(drained)}, "
+        f"{sent} emails delivered {yes(delivered)}, published page found in search "
+        f"{yes(indexed)}",
+    )
+
+
+def yes(ok: bool) -> str:
+    return "(ok)" if ok else "(NOT done)"
+
+
+def request_password_reset(base_url):
+    """An anonymous password reset request for the demo member, as a browser sends it."""
+    import re
+
+    import requests
+
+    session = requests.Session()
+    page = session.get(f"{base_url}/accounts/password/reset/", timeout=30)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    session.post(
+        f"{base_url}/accounts/password/reset/",
+        data={"csrfmiddlewaretoken": token, "email": prod_local.MEMBER},
+        headers={"Referer": f"{base_url}/accounts/password/reset/"},
+        timeout=30,
+    )
 
 
 def database_outage(args, base_url, sessions):
@@ -283,7 +358,10 @@ def print_table(results, traffic, lost):
     print(f"responses: {statuses}")
     verdict = "none" if not traffic.bad else f"{len(traffic.bad)}, e.g. {traffic.bad[:3]}"
     print(f"responses other than 200/302 or a clear 503: {verdict}")
-    print(f"posts accepted {len(traffic.accepted)}, lost {len(lost)}")
+    print(
+        f"replies with an uploaded attachment accepted {len(traffic.accepted)}, "
+        f"lost (post, attachment or file missing) {len(lost)}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,14 +1,18 @@
 """How page latency grows with the size of the kennisbank: 1,000, 10,000 and 100,000
 knowledge items (bench/corpus.py), in-process with Django's test client on one fresh
-database (SQLite unless DATABASE_URL is set), as a logged-in member, page cache off.
+database (SQLite unless DATABASE_URL is set, e.g. an empty PostgreSQL database), as a
+logged-in member, page cache off (fragment and routing caches on, as in production).
 
 For each size: p50/p95 of the home page, the kennisbank index, a theme page, a
 handreiking, a community thread and the search API (database engine; its documents are
-rebuilt up to ``--search-up-to`` items, beyond that the search row is left out). Latency
-is also given as a ratio to the same page at the smallest size. Prints a table and saves
+rebuilt up to ``--search-up-to`` items, beyond that the search row is left out;
+``--no-index`` builds none). The theme page and the handreiking are also measured "after a
+publish": each request starts a new cache generation, so nothing comes from the fragment
+or routing caches (the session and access tokens still do). Latency is also given as a
+ratio to the same page at the smallest size. Prints a table and saves
 bench/results/growth.json.
 
-    .venv/bin/python bench/growth.py [--sizes 1000 10000 100000] [--requests 50]
+    .venv/bin/python bench/growth.py [--sizes 1000 10000 100000] [--requests 50] [--no-index]
 """
 
 import argparse
@@ -27,6 +31,7 @@ from bench.prod_local import percentile, save  # noqa: E402
 from bench.queries import setup_django  # noqa: E402
 
 MEMBER = "lid@kpo.example"
+COLD_PAGES = ("theme page", "handreiking")
 
 
 def pages():
@@ -43,10 +48,14 @@ def pages():
     ]
 
 
-def timed(client, path, requests):
+def timed(client, path, requests, cold=False):
+    from kpo import page_cache
+
     client.get(path)
     timings = []
     for _ in range(requests):
+        if cold:
+            page_cache.new_generation()
         start = time.perf_counter()
         response = client.get(path)
         timings.append((time.perf_counter() - start) * 1000)
@@ -60,7 +69,10 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--search-up-to", type=int, default=10_000)
+    parser.add_argument("--no-index", action="store_true", help="build no search documents")
     args = parser.parse_args()
+    if args.no_index:
+        args.search_up_to = 0
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         setup_django(Path(tmp) / "growth.sqlite3")
@@ -70,7 +82,7 @@ def main():
 
         client = Client(SERVER_NAME="localhost")
         client.force_login(User.objects.get(email=MEMBER))
-        for size in args.sizes:
+        for done, size in enumerate(args.sizes, start=1):
             started = time.monotonic()
             search = size <= args.search_up_to
             corpus.build_corpus(
@@ -81,6 +93,12 @@ def main():
                 if label == "search API" and not search:
                     continue
                 results.setdefault(label, {})[str(size)] = timed(client, path, args.requests)
+                if label in COLD_PAGES:
+                    results.setdefault(f"{label} (after a publish)", {})[str(size)] = timed(
+                        client, path, args.requests, cold=True
+                    )
+            print_table(results, args.sizes[:done])  # so far, in case a larger size fails
+            save("growth", {"sizes": args.sizes[:done], "pages": results})
     print_table(results, args.sizes)
     output = save("growth", {"sizes": args.sizes, "pages": results})
     print(f"saved {output.relative_to(ROOT)}")
@@ -89,7 +107,7 @@ def main():
 def print_table(results, sizes):
     smallest = str(sizes[0])
     print("p50 / p95 in ms (× the smallest size's p95) by number of knowledge items")
-    print(f"{'page':<18}" + "".join(f"{size:>24}" for size in sizes))
+    print(f"{'page':<30}" + "".join(f"{size:>24}" for size in sizes))
     for label, row in results.items():
         cells = []
         for size in sizes:
@@ -99,7 +117,7 @@ def print_table(results, sizes):
                 continue
             ratio = cell["p95_ms"] / row[smallest]["p95_ms"]
             cells.append(f"{cell['p50_ms']:>9.1f} / {cell['p95_ms']:>6.1f} ({ratio:>3.1f}×)")
-        print(f"{label:<18}" + "".join(cells))
+        print(f"{label:<30}" + "".join(cells))
 
 
 if __name__ == "__main__":

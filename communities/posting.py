@@ -3,6 +3,7 @@
 Every post body goes through ``kpo.sanitize``; @mentions of members become links."""
 
 import re
+import time
 
 from django.core.cache import cache
 from django.db import transaction
@@ -69,12 +70,34 @@ def render_body(source, community):
     return sanitize_html(MENTION.sub(link, text_to_html(source))), mentioned
 
 
-def check_rate_limit(user):
-    """At most ``RATE_LIMIT_POSTS`` posts per ``RATE_LIMIT_SECONDS`` per member."""
-    key = f"communities:posts:{user.pk}"
+def check_rate_limit(user, now: float | None = None):
+    """At most ``RATE_LIMIT_POSTS`` posts per member in a window of ``RATE_LIMIT_SECONDS``
+    that starts at their first post after the previous window ended (``now``: seconds since
+    the epoch, the current time if None).
+
+    The window's start is part of the count's key, so a new window counts from zero however
+    long the cache keeps an old count (``incr`` stores it again with the backend's default
+    timeout on the file and database caches)."""
+    now = time.time() if now is None else now
+    key = f"communities:posts:{user.pk}:{window_start(user.pk, now)}"
     cache.add(key, 0, RATE_LIMIT_SECONDS)
-    if cache.incr(key) > RATE_LIMIT_POSTS:
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, RATE_LIMIT_SECONDS)
+        count = 1
+    if count > RATE_LIMIT_POSTS:
         raise PostingError(RATE_LIMIT_MESSAGE)
+
+
+def window_start(user_id, now: float) -> float:
+    """When the member's current rate-limit window started: ``now`` if it has ended."""
+    key = f"communities:posts:{user_id}:window"
+    start = cache.get(key)
+    if start is None or not start <= now < start + RATE_LIMIT_SECONDS:
+        start = now
+        cache.set(key, start, RATE_LIMIT_SECONDS)
+    return start
 
 
 def needs_approval(community, author):

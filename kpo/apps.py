@@ -18,24 +18,30 @@ class KpoConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(clear_navigation_cache, dispatch_uid=f"kpo-nav-{signal!r}")
         connect_page_cache_signals()
+        connect_access_token_signals()
         connect_account_signals()
         admin_csp.install()
 
 
 def connect_page_cache_signals():
     """Publishing, unpublishing, moving or deleting a page, and changes to what pages show
-    besides their own content (communities, themes, site settings) outdate the page cache."""
+    besides their own content (communities, themes, organisations, documents, site
+    settings), to sites or to view restrictions outdate the page cache, and with it the
+    cached fragments and routes (kpo/routing.py)."""
     from django.db.models.signals import post_delete, post_save
+    from wagtail.documents import get_document_model
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from communities.models import Community
-    from kpo.models import SiteFooterSettings, Theme
+    from kpo.models import Organisation, SiteFooterSettings, Theme
     from kpo.page_cache import new_generation, on_delete
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(new_generation, dispatch_uid=f"kpo-page-cache-{signal!r}")
     post_delete.connect(on_delete, dispatch_uid="kpo-page-cache-deleted")
-    for model in (Community, Theme):
+    models = (Community, Theme, Organisation, get_document_model(), Site, PageViewRestriction)
+    for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
                 new_generation,
@@ -45,6 +51,21 @@ def connect_page_cache_signals():
     post_save.connect(
         on_footer_settings_saved, sender=SiteFooterSettings, dispatch_uid="kpo-page-cache-footer"
     )
+
+
+def connect_access_token_signals():
+    """A membership saved or deleted outdates its member's cached access tokens."""
+    from django.db.models.signals import post_delete, post_save
+
+    from communities.models import Membership
+    from kpo.access import on_membership_saved_or_deleted
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_membership_saved_or_deleted,
+            sender=Membership,
+            dispatch_uid=f"kpo-access-tokens-{signal!r}",
+        )
 
 
 def on_footer_settings_saved(sender, created, **kwargs):

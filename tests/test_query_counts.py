@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from bench import corpus
 from communities.factories import MembershipFactory, PostFactory, TopicFactory
 from kennisbank.factories import ThemaPageFactory
-from kennisbank.models import KennisbankIndexPage
+from kennisbank.models import HandreikingPage, KennisbankIndexPage
+from kpo import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,27 @@ def test_community_home_queries_do_not_grow_with_topics(member_client, member, h
         PostFactory(topic=TopicFactory(community=membership.community, author=member))
 
     assert queries(member_client, path) == few
+
+
+def cold_queries(client, path):
+    """Queries of a visit right after a publish (a new cache generation: no cached site,
+    route or fragment), with the session and the user's access tokens already cached."""
+    client.get(path)
+    page_cache.new_generation()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_member_theme_page_and_handreiking_queries(member_client, theme_page):
+    """After the first visit a member's theme page or handreiking takes two queries: the
+    page (by id) and the user. The session, site, route, view restrictions, access tokens
+    and the page's fragments come from the cache. Right after a publish, the facets and
+    count are one query and the product page another."""
+    add_products(theme_page, 1, 3)
+    handreiking = HandreikingPage.objects.filter(external_id__startswith="corpus-").first()
+
+    assert queries(member_client, theme_page.url) == 2
+    assert queries(member_client, handreiking.url) == 2
+    assert cold_queries(member_client, theme_page.url) == 14
+    assert cold_queries(member_client, handreiking.url) == 12

@@ -3,7 +3,7 @@ from django.core import mail
 from django.urls import reverse
 
 from communities.models import Notification, NotificationKind, Post, PostRevision, TopicKind
-from communities.posting import RATE_LIMIT_POSTS
+from communities.posting import RATE_LIMIT_POSTS, RATE_LIMIT_SECONDS, PostingError, check_rate_limit
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -175,3 +175,29 @@ def test_locked_topics_take_no_replies(client, topic, opening_post, community_me
     response = client.post(url, {"source": "Toch nog iets"})
     assert response.status_code == 400
     assert "Dit onderwerp is gesloten" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.cache.backends.locmem.LocMemCache",
+        # The production default: its incr stores the count again with a 300 s timeout.
+        "django.core.cache.backends.filebased.FileBasedCache",
+    ],
+)
+def test_the_rate_limit_window_is_fixed(backend, tmp_path, community_member, settings):
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": str(tmp_path)}}
+    start = 1_800_000_000.0
+    for second in range(RATE_LIMIT_POSTS):
+        check_rate_limit(community_member, now=start + second)
+    with pytest.raises(PostingError):
+        check_rate_limit(community_member, now=start + 10)
+    with pytest.raises(PostingError):  # still the same window, also after a refused post
+        check_rate_limit(community_member, now=start + RATE_LIMIT_SECONDS - 1)
+
+    # The window ends a fixed time after its first post, not after the latest attempt.
+    next_window = start + RATE_LIMIT_SECONDS
+    for second in range(RATE_LIMIT_POSTS):
+        check_rate_limit(community_member, now=next_window + second)
+    with pytest.raises(PostingError):
+        check_rate_limit(community_member, now=next_window + 30)

@@ -83,7 +83,10 @@ class HandreikingPage(ProductPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = [link.document for link in self.documents.select_related("document")]
+        # Read only when the template renders the downloads (outside its fragment cache).
+        context["documents"] = lambda: [
+            link.document for link in self.documents.select_related("document")
+        ]
         return context
 
 

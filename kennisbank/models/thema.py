@@ -1,5 +1,8 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -82,34 +85,87 @@ class ThemaPage(KennisbankPage):
         return Community.objects.listed_for(user).filter(pk=self.community_id).first()
 
     def get_context(self, request, *args, **kwargs):
+        """Everything below the intro is worked out only when the template renders it: the
+        template keeps it in fragment caches keyed by the user's access tokens."""
         context = super().get_context(request, *args, **kwargs)
-        products = self.products_for(request.user)
-        types = set(products.values_list("product_type", flat=True))
-        years = sorted(
-            {date.year for date in products.values_list("publication_date", flat=True)},
-            reverse=True,
-        )
         selected_type = request.GET.get("type", "")
         selected_year = request.GET.get("jaar", "")
-        if selected_type in types:
-            products = products.filter(product_type=selected_type)
-        if selected_year.isdigit():
-            products = products.filter(publication_date__year=int(selected_year))
-        paginator = Paginator(products, PRODUCTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             contacts=self.contacts.select_related("organisation"),
-            linked_community=self.community_for(request.user),
+            linked_community=lambda: self.community_for(request.user),
             featured_products=self.featured_products_for(request.user),
-            page_obj=page_obj,
-            products=page_obj.object_list,
-            type_choices=[(value, label) for value, label in ProductType.choices if value in types],
-            year_choices=years,
+            listing=ProductListing(
+                self.products_for(request.user),
+                selected_type,
+                selected_year,
+                request.GET.get("page"),
+            ),
             selected_type=selected_type,
             selected_year=selected_year,
             extra_query={"type": selected_type, "jaar": selected_year},
         )
         return context
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told its number of items, so it does not count them again."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
+class ProductListing:
+    """A theme page's products filtered by type and year, one page of them, and the types
+    and years to filter on. One query groups the products by type and year (the filter
+    choices and the count); a second fetches the page. Nothing runs until it is used."""
+
+    def __init__(self, products, selected_type, selected_year, page_number):
+        self.products = products
+        self.selected_type = selected_type
+        self.selected_year = selected_year
+        self.page_number = page_number
+
+    @cached_property
+    def groups(self):
+        """(product type, year, number of products) for every combination present."""
+        return list(
+            self.products.order_by()
+            .values_list("product_type", ExtractYear("publication_date"))
+            .annotate(number=Count("pk"))
+        )
+
+    @cached_property
+    def types(self):
+        return {product_type for product_type, _year, _number in self.groups}
+
+    @cached_property
+    def type_choices(self):
+        return [(value, label) for value, label in ProductType.choices if value in self.types]
+
+    @cached_property
+    def year_choices(self):
+        return sorted({year for _type, year, _number in self.groups}, reverse=True)
+
+    def matches(self, product_type, year) -> bool:
+        return (self.selected_type not in self.types or product_type == self.selected_type) and (
+            not self.selected_year.isdigit() or year == int(self.selected_year)
+        )
+
+    @cached_property
+    def page_obj(self):
+        products = self.products
+        if self.selected_type in self.types:
+            products = products.filter(product_type=self.selected_type)
+        if self.selected_year.isdigit():
+            products = products.filter(publication_date__year=int(self.selected_year))
+        count = sum(number for kind, year, number in self.groups if self.matches(kind, year))
+        paginator = KnownCountPaginator(products, PRODUCTS_PER_PAGE, count)
+        return paginator.get_page(self.page_number)
 
 
 class ThemaContact(Orderable):

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The site, page routes and view restrictions from the cache (kpo/routing.py).
+    "kpo.routing.CachedRoutingMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -104,6 +106,11 @@ DATABASES = {
         "NAME": BASE_DIR / "var" / "kpo.sqlite3",
     }
 }
+
+# --- Sessions: in the database, read through the cache (written to both). This needs the
+# cache to be shared by every process that serves the site (KPO_CACHE_URL below): ending a
+# session on one process must end it on all of them. ---
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Users and authentication: every login goes through allauth. ---
 AUTH_USER_MODEL = "kpo.User"

@@ -1,3 +1,5 @@
+import hashlib
+
 from django import template
 
 from kpo import page_cache
@@ -27,6 +29,15 @@ def content_generation():
     """The page cache's generation (kpo/page_cache.py): part of fragment cache keys, so a
     publish outdates cached fragments too."""
     return page_cache.generation()
+
+
+@register.simple_tag(takes_context=True)
+def access_key(context):
+    """A digest of the user's access tokens, for fragment cache keys: a fragment that
+    shows members-only or community content is shared only by users holding exactly the
+    same tokens, and so allowed to see exactly the same content."""
+    tokens = ",".join(sorted(access_tokens(context["request"].user)))
+    return hashlib.sha256(tokens.encode()).hexdigest()[:32]
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,85 @@
+"""Wagtail's site, route and view-restriction lookups come from the cache
+(kpo/routing.py), and every change that affects them is seen at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from kpo.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(home_page):
+    page = StandardPageFactory(parent=home_page, title="Over het platform", slug="over")
+    page.save_revision().publish()
+    return page
+
+
+def sql_of(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    return response, [query["sql"] for query in captured]
+
+
+def test_a_second_visit_loads_only_the_page_itself(client, page):
+    client.get(page.url)
+
+    response, queries = sql_of(client, page.url)
+
+    assert response.status_code == 200
+    assert not [sql for sql in queries if "wagtailcore_site" in sql]
+    assert not [sql for sql in queries if "wagtailcore_pageviewrestriction" in sql]
+    page_queries = [sql for sql in queries if '"wagtailcore_page"' in sql]
+    assert len(page_queries) == 1
+    assert f'"kpo_standardpage"."page_ptr_id" = {page.pk}' in page_queries[0]
+
+
+def test_an_unpublished_page_is_gone_at_once(client, page):
+    assert client.get(page.url).status_code == 200
+    page.unpublish()
+    assert client.get(page.url).status_code == 404
+
+
+def test_a_moved_page_is_found_at_its_new_address_only(client, page, home_page):
+    old_url = page.url
+    assert client.get(old_url).status_code == 200
+    other_parent = StandardPageFactory(parent=home_page, title="Organisatie", slug="organisatie")
+    other_parent.save_revision().publish()
+
+    page.move(other_parent, pos="last-child")
+    page.refresh_from_db()
+
+    response = client.get(old_url)  # Wagtail's redirect, never the page from the old route
+    assert (response.status_code, response["Location"]) == (301, page.url)
+    assert client.get(page.url).status_code == 200
+
+
+def test_a_deleted_page_is_gone_at_once(client, page):
+    url = page.url
+    assert client.get(url).status_code == 200
+    page.delete()
+    assert client.get(url).status_code == 404
+
+
+def test_a_view_restriction_added_after_a_visit_applies_at_once(client, page):
+    assert client.get(page.url).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    response = client.get(page.url)
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+    restriction.delete()
+    assert client.get(page.url).status_code == 200
+
+
+def test_a_restriction_on_an_ancestor_applies_to_its_pages(client, page, home_page):
+    assert client.get(page.url).status_code == 200
+    PageViewRestriction.objects.create(page=home_page, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(page.url).status_code == 302
