@@ -4,8 +4,10 @@ with Django's test client on a fresh demo database (SQLite unless DATABASE_URL i
 Related items per page type: products tagged with the theme (theme page, kennisbank
 index, handreiking), news items (home, news index), topics (community home), replies
 (community thread) and matching search documents (search API). The target: the same
-number of queries with 1,000 related items as with 10. Prints a table and saves
-bench/results/queries.json.
+number of queries with 1,000 related items as with 10. Each page is counted twice: on a
+repeated visit (the site, route and fragments come from the cache) and "after a publish"
+(a new cache generation, so everything but the session and the access tokens is looked up
+again). Prints a table and saves bench/results/queries.json.
 
     .venv/bin/python bench/queries.py [--levels 10 1000]
 """
@@ -155,11 +157,15 @@ def pages(fixture):
     ]
 
 
-def count_queries(client, path):
+def count_queries(client, path, cold=False):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from kpo import page_cache
+
     client.get(path)  # warm per-process caches (navigation, content types)
+    if cold:
+        page_cache.new_generation()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
@@ -181,19 +187,23 @@ def main():
         for level in args.levels:
             fixture.top_up(level)
             for label, path in pages(fixture):
-                results.setdefault(label, {"path": path})[str(level)] = count_queries(client, path)
+                row = results.setdefault(label, {"path": path})
+                row[str(level)] = count_queries(client, path)
+                row[f"{level} after a publish"] = count_queries(client, path, cold=True)
     print_table(results, args.levels)
     output = save("queries", {"levels": args.levels, "pages": results})
     print(f"saved {output.relative_to(ROOT)}")
 
 
 def print_table(results, levels):
-    print("SQL queries per page (logged-in member), by number of related items")
-    print(f"{'page':<20}" + "".join(f"{level:>8}" for level in levels) + "  constant")
+    print("SQL queries per page (logged-in member), by number of related items:")
+    print("repeated visit / after a publish")
+    print(f"{'page':<20}" + "".join(f"{level:>12}" for level in levels) + "  constant")
     for label, row in results.items():
-        counts = [row[str(level)] for level in levels]
+        counts = [(row[str(level)], row[f"{level} after a publish"]) for level in levels]
         constant = "yes" if len(set(counts)) == 1 else "NO"
-        print(f"{label:<20}" + "".join(f"{count:>8}" for count in counts) + f"  {constant}")
+        cells = "".join(f"{f'{warm} / {cold}':>12}" for warm, cold in counts)
+        print(f"{label:<20}" + cells + f"  {constant}")
 
 
 if __name__ == "__main__":

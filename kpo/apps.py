@@ -40,8 +40,13 @@ def connect_page_cache_signals():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(new_generation, dispatch_uid=f"kpo-page-cache-{signal!r}")
     post_delete.connect(on_delete, dispatch_uid="kpo-page-cache-deleted")
-    models = (Community, Theme, Organisation, get_document_model(), Site, PageViewRestriction)
-    for model in models:
+    post_save.connect(
+        on_document_saved, sender=get_document_model(), dispatch_uid="kpo-page-cache-document"
+    )
+    post_delete.connect(
+        new_generation, sender=get_document_model(), dispatch_uid="kpo-page-cache-document-del"
+    )
+    for model in (Community, Theme, Organisation, Site, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
                 new_generation,
@@ -66,6 +71,15 @@ def connect_access_token_signals():
             sender=Membership,
             dispatch_uid=f"kpo-access-tokens-{signal!r}",
         )
+
+
+def on_document_saved(sender, update_fields=None, **kwargs):
+    """A document's title or file changed. Wagtail stores a file's size and hash the first
+    time it is asked for them: that changes nothing a page shows."""
+    from kpo.page_cache import new_generation
+
+    if update_fields is None or not set(update_fields) <= {"file_size", "file_hash"}:
+        new_generation()
 
 
 def on_footer_settings_saved(sender, created, **kwargs):

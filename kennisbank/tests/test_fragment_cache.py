@@ -13,6 +13,7 @@ from kennisbank.factories import (
     ThemaPageFactory,
 )
 from kennisbank.models import KennisbankIndexPage
+from kpo import page_cache
 from kpo.factories import VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +137,22 @@ def test_members_only_handreiking_downloads_are_not_served_to_visitors(client, m
     response = client.get(page.url)
     assert response.status_code == 302
     assert "Bijlage voor leden" not in response.content.decode()
+
+
+def test_a_renamed_download_shows_at_once_and_reading_its_size_changes_nothing(member, home_page):
+    page = HandreikingPageFactory(parent=KennisbankIndexPage.objects.get(), title="Handboek")
+    link = HandreikingDocumentFactory(page=page, document__title="Bijlage 2025")
+    page.save_revision().publish()
+    client = logged_in(member)
+    assert "Bijlage 2025" in html(client, page.url)
+
+    # Wagtail saves a document's size the first time it is read: no new generation.
+    generation = page_cache.generation()
+    document = type(link.document).objects.get(pk=link.document.pk)
+    document.file_size = None
+    document.get_file_size()
+    assert page_cache.generation() == generation
+
+    document.title = "Bijlage 2026"
+    document.save()
+    assert "Bijlage 2026" in html(client, page.url)
