@@ -8,11 +8,12 @@ in the cache under the page cache's *generation* (``kpo/page_cache.py``): publis
 unpublishing, moving or deleting a page, and saving a site or a view restriction, start a
 new generation, after which everything is looked up afresh.
 
-What is cached is only *where* things are, never what a user may see:
+Nothing here decides what a user may see: the page's visibility and view restrictions are
+checked on every request as before. What is cached:
 
 - the site for a host name and port (the ``Site`` object Wagtail would find);
-- for a URL path, the id and type of the page it routes to; the page itself is still
-  loaded from the database on every request (one query, by primary key, live pages only);
+- for a URL path, the live page it routes to, as it was when the generation began (a
+  page's live content only changes when it is published, which starts a new generation);
 - for a page, whether any view restriction applies to it; when none does, Wagtail's
   restriction check gets an empty result without a query. Pages with restrictions are
   checked against the database as before.
@@ -23,7 +24,6 @@ It only routes from the cache while no page type overrides ``Page.route`` (none 
 
 import functools
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
@@ -62,23 +62,21 @@ def route_key(site, path: str) -> str:
 
 def cached_route(request, path: str):
     """Put the route of ``path`` on the request the way ``Page.route_for_request`` would,
-    with the page loaded by its cached id (one query); return the page or None."""
+    with the live page as it was when the current generation began; return the page or
+    None."""
     site = Site.find_for_request(request)
     if site is None or not default_routing_only():
         return None
     key = route_key(site, path)
-    known = cache.get(key)
-    if known is not None:
-        content_type_id, page_id = known
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.filter(pk=page_id, live=True).first() if model else None
-        if page is not None:
-            request._wagtail_route_for_request = RouteResult(page)
-            return page
+    page = cache.get(key)
+    if page is not None:
+        request._wagtail_route_for_request = RouteResult(page)
+        return page
     result = Page.route_for_request(request, path)
     if result is None or result.args or result.kwargs:
         return None
-    cache.set(key, (result.page.content_type_id, result.page.pk), TIMEOUT)
+    result.page.__dict__.pop("_cached_parent_obj", None)  # not the ancestors too
+    cache.set(key, result.page, TIMEOUT)
     return result.page
 
 

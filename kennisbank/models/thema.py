@@ -86,25 +86,47 @@ class ThemaPage(KennisbankPage):
 
     def get_context(self, request, *args, **kwargs):
         """Everything below the intro is worked out only when the template renders it: the
-        template keeps it in fragment caches keyed by the user's access tokens."""
+        template keeps it in a fragment cache keyed by the user's access tokens."""
         context = super().get_context(request, *args, **kwargs)
         selected_type = request.GET.get("type", "")
         selected_year = request.GET.get("jaar", "")
         context.update(
-            contacts=self.contacts.select_related("organisation"),
-            linked_community=lambda: self.community_for(request.user),
-            featured_products=self.featured_products_for(request.user),
-            listing=ProductListing(
-                self.products_for(request.user),
-                selected_type,
-                selected_year,
-                request.GET.get("page"),
-            ),
+            sections=ThemePageSections(self, request),
             selected_type=selected_type,
             selected_year=selected_year,
             extra_query={"type": selected_type, "jaar": selected_year},
         )
         return context
+
+
+class ThemePageSections:
+    """What a theme page shows below its intro for one request, each looked up (and its
+    query built) only when the template first asks for it."""
+
+    def __init__(self, page, request):
+        self.page = page
+        self.request = request
+
+    @cached_property
+    def contacts(self):
+        return list(self.page.contacts.select_related("organisation"))
+
+    @cached_property
+    def linked_community(self):
+        return self.page.community_for(self.request.user)
+
+    @cached_property
+    def featured_products(self):
+        return list(self.page.featured_products_for(self.request.user))
+
+    @cached_property
+    def listing(self):
+        return ProductListing(
+            self.page.products_for(self.request.user),
+            self.request.GET.get("type", ""),
+            self.request.GET.get("jaar", ""),
+            self.request.GET.get("page"),
+        )
 
 
 class KnownCountPaginator(Paginator):
