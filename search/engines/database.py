@@ -1,7 +1,18 @@
-"""The database engine: matches the analysed terms stored on ``SearchDocument`` with plain
-``LIKE`` queries, so it works the same on SQLite and PostgreSQL."""
+"""The database engine: full-text search on the analysed fields of ``SearchDocument``.
 
-from django.db.models import Case, Count, F, Q, Value, When
+PostgreSQL matches the generated ``tsvector`` columns (GIN indexes), SQLite its FTS5 table
+(``search/migrations/0005_full_text.py``); other databases are refused. Both receive the
+terms ``search.analysis`` produced, so the Dutch stemming and accent folding are the same
+as in Elasticsearch, and score like it: each query word (or phrase) scores the weight of the
+best field it matches (``weights.py``), plus the item's boost."""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.db.models import Case, Count, Expression, F, Q, Value, When
+from django.db.models.expressions import Col, RawSQL
 from django.db.models.functions import ExtractYear
 
 from ..models import SearchDocument
@@ -18,34 +29,150 @@ from . import (
 from .weights import PREFIX_WEIGHTS, TERM_WEIGHTS
 
 
-def contains(field: str, text: str) -> Q:
-    return Q(**{f"{field}__contains": text})
+@dataclass(frozen=True)
+class Match:
+    """Documents with ``fields`` containing one of ``forms``, a word starting with ``prefix``,
+    or the words of ``phrase`` in order (exactly one of the three is set)."""
+
+    fields: tuple[str, ...]
+    forms: tuple[str, ...] = ()
+    prefix: str = ""
+    phrase: tuple[str, ...] = ()
 
 
-def term_conditions(term) -> list[tuple[Q, int]]:
-    """(condition, weight) pairs, heaviest first: the term's stems as whole terms, and its
+def term_conditions(term) -> list[tuple[Match, int]]:
+    """(match, weight) pairs, heaviest first: the term's stems as whole terms, and its
     prefix on words."""
-    conditions = []
-    for field, weight in TERM_WEIGHTS:
-        condition = Q()
-        for form in term.forms:
-            condition |= contains(field, f" {form} ")
-        conditions.append((condition, weight))
+    conditions = [(Match((field,), forms=term.forms), weight) for field, weight in TERM_WEIGHTS]
     if term.prefix:
-        conditions += [(contains(field, f" {term.prefix}"), w) for field, w in PREFIX_WEIGHTS]
+        conditions += [
+            (Match((field,), prefix=term.prefix), weight) for field, weight in PREFIX_WEIGHTS
+        ]
     return sorted(conditions, key=lambda pair: -pair[1])
 
 
-def phrase_conditions(phrase) -> list[tuple[Q, int]]:
-    text = " ".join(phrase)
-    return [(contains(field, f" {text} "), weight) for field, weight in TERM_WEIGHTS]
+def phrase_conditions(phrase) -> list[tuple[Match, int]]:
+    return [(Match((field,), phrase=phrase), weight) for field, weight in TERM_WEIGHTS]
 
 
-def any_of(conditions) -> Q:
-    combined = Q()
-    for condition, _weight in conditions:
-        combined |= condition
-    return combined
+def merged(matches: list[Match]) -> list[Match]:
+    """The same documents in fewer matches: one per pattern, over all its fields."""
+    fields: dict[Match, list[str]] = {}
+    for match in matches:
+        pattern = Match((), match.forms, match.prefix, match.phrase)
+        fields.setdefault(pattern, []).extend(match.fields)
+    return [
+        Match(tuple(names), pattern.forms, pattern.prefix, pattern.phrase)
+        for pattern, names in fields.items()
+    ]
+
+
+class PostgresFullText:
+    """``tsvector`` columns: the stems of title (A), summary (B) and body (D) in
+    ``terms_vector``, the folded words of title (A) and the rest (D) in ``words_vector``."""
+
+    COLUMNS = {
+        "title_terms": ("terms_vector", "A"),
+        "summary_terms": ("terms_vector", "B"),
+        "body_terms": ("terms_vector", "D"),
+        "title_words": ("words_vector", "A"),
+        "words": ("words_vector", "D"),
+    }
+
+    def labels(self, column: str, fields) -> str:
+        """Weight labels restricting a query to ``fields`` ("" for the whole column)."""
+        wanted = {self.COLUMNS[field][1] for field in fields}
+        every = {label for name, label in self.COLUMNS.values() if name == column}
+        return "" if wanted == every else "".join(sorted(wanted))
+
+    def tsquery(self, match: Match, labels: str) -> str:
+        def lexeme(text, suffix=""):
+            return f"'{text}':{suffix}{labels}" if suffix or labels else f"'{text}'"
+
+        if match.prefix:
+            return lexeme(match.prefix, "*")
+        if match.phrase:
+            return " <-> ".join(lexeme(word) for word in match.phrase)
+        return "(" + " | ".join(lexeme(form) for form in match.forms) + ")"
+
+    def condition(self, matches: list[Match]) -> Q:
+        combined = Q()
+        for match in merged(matches):
+            by_column: dict[str, list[str]] = {}
+            for field in match.fields:
+                by_column.setdefault(self.COLUMNS[field][0], []).append(field)
+            for column, fields in by_column.items():
+                query = SearchQuery(
+                    self.tsquery(match, self.labels(column, fields)),
+                    search_type="raw",
+                    config="simple",
+                )
+                combined |= Q(SearchVectorExact(Vector(column), query))
+        return combined
+
+    def filter(self, documents, parts: list[list[Match]]):
+        for matches in parts:
+            documents = documents.filter(self.condition(matches))
+        return documents
+
+
+class SqliteFullText:
+    """The FTS5 table ``search_searchdocument_fts``, a column per analysed field."""
+
+    MATCHING = (
+        "SELECT rowid FROM search_searchdocument_fts WHERE search_searchdocument_fts MATCH %s"
+    )
+
+    def expression(self, match: Match) -> str:
+        def quoted(text):
+            return '"' + text.replace('"', '""') + '"'
+
+        if match.prefix:
+            pattern = quoted(match.prefix) + "*"
+        elif match.phrase:
+            pattern = quoted(" ".join(match.phrase))
+        else:
+            pattern = "(" + " OR ".join(quoted(form) for form in match.forms) + ")"
+        return "{" + " ".join(match.fields) + "} : " + pattern
+
+    def any_of(self, matches: list[Match]) -> str:
+        return "(" + " OR ".join(self.expression(match) for match in merged(matches)) + ")"
+
+    def condition(self, matches: list[Match]) -> Q:
+        return Q(pk__in=RawSQL(self.MATCHING, [self.any_of(matches)]))
+
+    def filter(self, documents, parts: list[list[Match]]):
+        """One FTS5 query for the whole search."""
+        if not parts:
+            return documents
+        text = " AND ".join(self.any_of(matches) for matches in parts)
+        return documents.filter(pk__in=RawSQL(self.MATCHING, [text]))
+
+
+class Vector(Expression):
+    """A ``tsvector`` column of ``search_searchdocument`` that the model does not declare
+    (the database generates it)."""
+
+    def __init__(self, column: str):
+        super().__init__(output_field=SearchVectorField())
+        self.column = column
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        target = SearchVectorField()
+        target.set_attributes_from_name(self.column)
+        return Col(query.get_initial_alias(), target)
+
+
+FULL_TEXT = {"postgresql": PostgresFullText, "sqlite": SqliteFullText}
+
+
+def full_text():
+    try:
+        return FULL_TEXT[connection.vendor]()
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"The database search engine needs PostgreSQL or SQLite, not {connection.vendor}."
+        ) from None
 
 
 def filtered(tokens, filters: Filters):
@@ -53,7 +180,8 @@ def filtered(tokens, filters: Filters):
     if filters.type:
         documents = documents.filter(type=filters.type)
     if filters.theme:
-        documents = documents.filter(themes__slug=filters.theme)
+        tagged = SearchDocument.themes.through.objects.filter(theme__slug=filters.theme)
+        documents = documents.filter(pk__in=tagged.values("searchdocument_id"))
     if filters.community is not None:
         documents = documents.filter(community_id=filters.community)
     if filters.year is not None:
@@ -92,6 +220,9 @@ def to_hit(document) -> Hit:
 class DatabaseEngine:
     name = "database"
 
+    def __init__(self):
+        self.full_text = full_text()
+
     def refresh(self) -> None:
         """Nothing to do: saved rows are searchable at once."""
 
@@ -100,16 +231,17 @@ class DatabaseEngine:
     ) -> EngineResult:
         parts = [term_conditions(term) for term in query.terms]
         parts += [phrase_conditions(phrase) for phrase in query.phrases]
-        documents = filtered(tokens, filters)
-        for conditions in parts:
-            documents = documents.filter(any_of(conditions))
-        matched = SearchDocument.objects.filter(pk__in=documents.values("pk"))
+        matched = self.full_text.filter(
+            filtered(tokens, filters), [[match for match, _w in part] for part in parts]
+        )
         scores = [
-            Case(*(When(c, then=Value(weight)) for c, weight in conditions), default=Value(0))
-            for conditions in parts
+            Case(
+                *(When(self.full_text.condition([m]), then=Value(w)) for m, w in part),
+                default=Value(0),
+            )
+            for part in parts
         ]
-        score = sum(scores, F("boost"))
-        ordered = matched.annotate(score=score)
+        ordered = matched.annotate(score=sum(scores, F("boost")))
         newest = F("date").desc(nulls_last=True)
         if sort == SORT_DATE:
             ordered = ordered.order_by(newest, "-score", "pk")
