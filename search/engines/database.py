@@ -138,15 +138,19 @@ class SqliteFullText:
     def any_of(self, matches: list[Match]) -> str:
         return "(" + " OR ".join(self.expression(match) for match in merged(matches)) + ")"
 
+    def matching(self, text: str) -> RawSQL:
+        """The rowids matching an FTS5 query (passed as a parameter, never in the SQL)."""
+        return RawSQL(self.MATCHING, [text])  # noqa: S611
+
     def condition(self, matches: list[Match]) -> Q:
-        return Q(pk__in=RawSQL(self.MATCHING, [self.any_of(matches)]))
+        return Q(pk__in=self.matching(self.any_of(matches)))
 
     def filter(self, documents, parts: list[list[Match]]):
         """One FTS5 query for the whole search."""
         if not parts:
             return documents
         text = " AND ".join(self.any_of(matches) for matches in parts)
-        return documents.filter(pk__in=RawSQL(self.MATCHING, [text]))
+        return documents.filter(pk__in=self.matching(text))
 
 
 class Vector(Expression):
