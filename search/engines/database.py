@@ -55,6 +55,12 @@ def phrase_conditions(phrase) -> list[tuple[Match, int]]:
     return [(Match((field,), phrase=phrase), weight) for field, weight in TERM_WEIGHTS]
 
 
+def conditions(query) -> list[list[tuple[Match, int]]]:
+    """Per query word or phrase, the weighted matches of which the document needs one."""
+    parts = [term_conditions(term) for term in query.terms]
+    return parts + [phrase_conditions(phrase) for phrase in query.phrases]
+
+
 def merged(matches: list[Match]) -> list[Match]:
     """The same documents in fewer matches: one per pattern, over all its fields."""
     fields: dict[Match, list[str]] = {}
@@ -68,22 +74,32 @@ def merged(matches: list[Match]) -> list[Match]:
 
 
 class PostgresFullText:
-    """``tsvector`` columns: the stems of title (A), summary (B) and body (D) in
-    ``terms_vector``, the folded words of title (A) and the rest (D) in ``words_vector``."""
+    """``tsvector`` columns (each field has a weight label in each column holding it):
+    ``terms_vector`` has the stems of every field and ``words_vector`` the folded words, for
+    finding documents (GIN indexes); the small ``heading_vector`` has the title and summary,
+    for scoring the documents found."""
 
     COLUMNS = {
-        "title_terms": ("terms_vector", "A"),
-        "summary_terms": ("terms_vector", "B"),
-        "body_terms": ("terms_vector", "D"),
-        "title_words": ("words_vector", "A"),
-        "words": ("words_vector", "D"),
+        "heading_vector": {"title_terms": "A", "summary_terms": "B", "title_words": "C"},
+        "terms_vector": {"title_terms": "A", "summary_terms": "B", "body_terms": "D"},
+        "words_vector": {"title_words": "A", "words": "D"},
     }
+
+    def placed(self, fields) -> dict[str, list[str]]:
+        """The fields grouped by the column to query them in: the one holding all of them,
+        or else the one holding each, preferring the small heading column."""
+        for column, labels in self.COLUMNS.items():
+            if set(fields) <= set(labels):
+                return {column: list(fields)}
+        places: dict[str, list[str]] = {}
+        for field in fields:
+            places.setdefault(self.placed([field]).popitem()[0], []).append(field)
+        return places
 
     def labels(self, column: str, fields) -> str:
         """Weight labels restricting a query to ``fields`` ("" for the whole column)."""
-        wanted = {self.COLUMNS[field][1] for field in fields}
-        every = {label for name, label in self.COLUMNS.values() if name == column}
-        return "" if wanted == every else "".join(sorted(wanted))
+        labels = self.COLUMNS[column]
+        return "" if set(fields) == set(labels) else "".join(sorted(labels[f] for f in fields))
 
     def tsquery(self, match: Match, labels: str) -> str:
         def lexeme(text, suffix=""):
@@ -98,10 +114,7 @@ class PostgresFullText:
     def condition(self, matches: list[Match]) -> Q:
         combined = Q()
         for match in merged(matches):
-            by_column: dict[str, list[str]] = {}
-            for field in match.fields:
-                by_column.setdefault(self.COLUMNS[field][0], []).append(field)
-            for column, fields in by_column.items():
+            for column, fields in self.placed(match.fields).items():
                 query = SearchQuery(
                     self.tsquery(match, self.labels(column, fields)),
                     search_type="raw",
@@ -230,21 +243,29 @@ class DatabaseEngine:
     def refresh(self) -> None:
         """Nothing to do: saved rows are searchable at once."""
 
+    def score(self, part: list[tuple[Match, int]]) -> Case:
+        """The weight of the best match of one query part. Every document found matches
+        one of them, so the lightest needs no check."""
+        lightest = min(weight for _match, weight in part)
+        return Case(
+            *(
+                When(self.full_text.condition([match]), then=Value(weight))
+                for match, weight in part
+                if weight > lightest
+            ),
+            default=Value(lightest),
+        )
+
+    def matching(self, query, tokens, filters: Filters):
+        """The documents the user may see that match every part of ``query``."""
+        parts = [[match for match, _weight in part] for part in conditions(query)]
+        return self.full_text.filter(filtered(tokens, filters), parts)
+
     def search(
         self, query, tokens, filters: Filters, offset, limit, sort, with_facets=True
     ) -> EngineResult:
-        parts = [term_conditions(term) for term in query.terms]
-        parts += [phrase_conditions(phrase) for phrase in query.phrases]
-        matched = self.full_text.filter(
-            filtered(tokens, filters), [[match for match, _w in part] for part in parts]
-        )
-        scores = [
-            Case(
-                *(When(self.full_text.condition([m]), then=Value(w)) for m, w in part),
-                default=Value(0),
-            )
-            for part in parts
-        ]
+        matched = self.matching(query, tokens, filters)
+        scores = [self.score(part) for part in conditions(query)]
         ordered = matched.annotate(score=sum(scores, F("boost")))
         newest = F("date").desc(nulls_last=True)
         if sort == SORT_DATE:

@@ -1,8 +1,11 @@
 """Full-text indexes for the database search engine, kept in sync by the database itself.
 
-- PostgreSQL: two stored generated ``tsvector`` columns over the analysed fields (``simple``
-  configuration: ``search.analysis`` has already stemmed and folded the text), weighted A
-  (title), B (summary) and D (body), each with a GIN index.
+- PostgreSQL: stored generated ``tsvector`` columns over the analysed fields (``simple``
+  configuration: ``search.analysis`` has already stemmed and folded the text):
+  ``terms_vector`` (stems of title A, summary B, body D) and ``words_vector`` (folded words of
+  title A and the rest D, for prefixes), each with a GIN index, which find the documents;
+  and the small ``heading_vector`` (stems of title A and summary B, title words C), which
+  scores them without reading the large body vectors again.
 - SQLite: an FTS5 table over the same fields (external content: it stores only the index),
   kept in sync by triggers.
 
@@ -30,13 +33,21 @@ POSTGRES_FORWARD = [
       ADD COLUMN words_vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple'::regconfig, title_words), 'A')
         || setweight(to_tsvector('simple'::regconfig, left(words, {POSTGRES_BODY_CHARS})), 'D')
+      ) STORED,
+      ADD COLUMN heading_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple'::regconfig, title_terms), 'A')
+        || setweight(to_tsvector('simple'::regconfig, summary_terms), 'B')
+        || setweight(to_tsvector('simple'::regconfig, title_words), 'C')
       ) STORED
     """,
     "CREATE INDEX search_document_terms_gin ON search_searchdocument USING gin (terms_vector)",
     "CREATE INDEX search_document_words_gin ON search_searchdocument USING gin (words_vector)",
 ]
 POSTGRES_BACKWARD = [
-    "ALTER TABLE search_searchdocument DROP COLUMN terms_vector, DROP COLUMN words_vector",
+    """
+    ALTER TABLE search_searchdocument
+      DROP COLUMN terms_vector, DROP COLUMN words_vector, DROP COLUMN heading_vector
+    """,
 ]
 
 FTS_COLUMNS = "title_terms, summary_terms, body_terms, title_words, words"
