@@ -101,7 +101,13 @@ class PostgresFullText:
         labels = self.COLUMNS[column]
         return "" if set(fields) == set(labels) else "".join(sorted(labels[f] for f in fields))
 
-    def tsquery(self, match: Match, labels: str) -> str:
+    def tsquery(self, match: Match, column: str, fields) -> str:
+        if match.phrase and len(fields) > 1:
+            # The fields follow each other in the column: a phrase must not run from one
+            # into the next, so it is looked for in each field on its own.
+            return " | ".join(f"({self.tsquery(match, column, [field])})" for field in fields)
+        labels = self.labels(column, fields)
+
         def lexeme(text, suffix=""):
             return f"'{text}':{suffix}{labels}" if suffix or labels else f"'{text}'"
 
@@ -116,7 +122,7 @@ class PostgresFullText:
         for match in merged(matches):
             for column, fields in self.placed(match.fields).items():
                 query = SearchQuery(
-                    self.tsquery(match, self.labels(column, fields)),
+                    self.tsquery(match, column, fields),
                     search_type="raw",
                     config="simple",
                 )
