@@ -83,6 +83,18 @@ def test_rebuild_fills_the_full_text_index(content, member):
     assert titles("handreiking apv", member)[0] == "Handreiking APV en ondermijning"
 
 
+@database_only
+def test_rebuild_updates_documents_in_the_full_text_index(content, member):
+    page = content["public"]
+    # A queryset update sends no signal: the index keeps the old title until the rebuild,
+    # which writes over the existing rows (an upsert).
+    type(page).objects.filter(pk=page.pk).update(title="Handreiking Zeeuwse havens")
+    assert titles('"bestuurlijk afpakken"', member) == ["Handreiking bestuurlijk afpakken"]
+    call_command("kpo_search_index", "rebuild", stdout=io.StringIO())
+    assert titles('"bestuurlijk afpakken"', member) == []
+    assert titles("havens", member) == ["Handreiking Zeeuwse havens"]
+
+
 def test_the_sqlite_suite_passes(tmp_path):
     """The database engine's tests on SQLite (FTS5), whatever database this run uses."""
     environment = {
