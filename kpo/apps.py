@@ -46,7 +46,13 @@ def connect_page_cache_signals():
     post_delete.connect(
         new_generation, sender=get_document_model(), dispatch_uid="kpo-page-cache-document-del"
     )
-    for model in (Community, Theme, Organisation, Site, PageViewRestriction):
+    post_save.connect(
+        on_changed_not_created, sender=Organisation, dispatch_uid="kpo-page-cache-organisation"
+    )
+    post_delete.connect(
+        new_generation, sender=Organisation, dispatch_uid="kpo-page-cache-organisation-del"
+    )
+    for model in (Community, Theme, Site, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
                 new_generation,
@@ -54,7 +60,7 @@ def connect_page_cache_signals():
                 dispatch_uid=f"kpo-page-cache-{model.__name__}-{signal!r}",
             )
     post_save.connect(
-        on_footer_settings_saved, sender=SiteFooterSettings, dispatch_uid="kpo-page-cache-footer"
+        on_changed_not_created, sender=SiteFooterSettings, dispatch_uid="kpo-page-cache-footer"
     )
 
 
@@ -73,18 +79,21 @@ def connect_access_token_signals():
         )
 
 
-def on_document_saved(sender, update_fields=None, **kwargs):
-    """A document's title or file changed. Wagtail stores a file's size and hash the first
-    time it is asked for them: that changes nothing a page shows."""
+def on_document_saved(sender, created=False, update_fields=None, **kwargs):
+    """A document's title or file changed. A new document is on no page yet, and Wagtail
+    stores a file's size and hash the first time it is asked for them: neither changes
+    anything a page shows."""
     from kpo.page_cache import new_generation
 
-    if update_fields is None or not set(update_fields) <= {"file_size", "file_hash"}:
-        new_generation()
+    if created or (update_fields is not None and set(update_fields) <= {"file_size", "file_hash"}):
+        return
+    new_generation()
 
 
-def on_footer_settings_saved(sender, created, **kwargs):
-    """The settings row is created with empty values on the first page view: only a change
-    an editor saved outdates cached pages."""
+def on_changed_not_created(sender, created=False, **kwargs):
+    """An organisation or the footer settings changed. A new organisation is shown nowhere
+    yet, and the settings row is created with empty values on the first page view: only a
+    change outdates cached pages."""
     from kpo.page_cache import new_generation
 
     if not created:
