@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from academie.forms import ScormPackageAdminForm
@@ -35,13 +37,48 @@ class IssuedOnlyPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-register_permission_policy(Certificate, IssuedOnlyPermissionPolicy(Certificate))
+CERTIFICATE_PERMISSIONS = IssuedOnlyPermissionPolicy(Certificate)
+register_permission_policy(Certificate, CERTIFICATE_PERMISSIONS)
+
+
+class CertificateManagersOnly:
+    """Wagtail's snippet chooser answers any staff member; the certificate chooser lists
+    learners' names and codes, so only staff who may manage certificates open it."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not CERTIFICATE_PERMISSIONS.user_has_any_permission(request.user, ["change", "view"]):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CertificateChooseView(CertificateManagersOnly, chooser.ChooseView):
+    pass
+
+
+class CertificateChooseResultsView(CertificateManagersOnly, chooser.ChooseResultsView):
+    pass
+
+
+class CertificateChosenView(CertificateManagersOnly, chooser.SnippetChosenView):
+    pass
+
+
+class CertificateChosenMultipleView(CertificateManagersOnly, chooser.SnippetChosenMultipleView):
+    pass
+
+
+class CertificateChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = CertificateChooseView
+    choose_results_view_class = CertificateChooseResultsView
+    chosen_view_class = CertificateChosenView
+    chosen_multiple_view_class = CertificateChosenMultipleView
 
 
 class CertificateViewSet(SnippetViewSet):
     """Administrators look up certificates and revoke one by setting its revocation date."""
 
     model = Certificate
+    chooser_viewset_class = CertificateChooserViewSet
     icon = "success"
     menu_label = _("Certificaten")
     menu_order = 270

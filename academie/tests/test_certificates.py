@@ -14,6 +14,7 @@ from academie import certificates
 from academie.factories import CoursePageFactory, EnrolmentFactory, LessonPageFactory
 from academie.models import Certificate, EnrolmentStatus
 from academie.models.certificate import new_certificate_code
+from kpo import roles
 from kpo.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +205,20 @@ def test_administrators_revoke_certificates_in_the_admin(client, member, complet
     assert response.status_code == 302
     certificate.refresh_from_db()
     assert not certificate.is_valid
+
+
+def test_only_certificate_managers_open_the_certificate_chooser(client, member, completed):
+    """The chooser lists learners' names and codes: editors get Wagtail's 'no permission'
+    redirect, an administrator who manages certificates sees them."""
+    certificate = certificates.certificate_for(member, completed.course)
+    chooser = reverse("wagtailsnippetchoosers_academie_certificate:choose")
+
+    client.force_login(StaffUserFactory(group=roles.EDITORS))
+    refused = client.get(chooser)
+    assert refused.status_code == 302
+    assert refused.url == reverse("wagtailadmin_home")
+
+    client.force_login(StaffUserFactory(is_superuser=True))
+    allowed = client.get(chooser)
+    assert allowed.status_code == 200
+    assert certificate.code in allowed.content.decode()
