@@ -12,11 +12,13 @@ import json
 import os
 import random
 import re
+import time
 
 from locust import HttpUser, between, task
 
 PLAN = json.loads(open(os.environ["KPO_LOCUST_PLAN"]).read())  # noqa: SIM115
 NUMBERS = itertools.count()
+REPLY_INTERVAL = 15
 SEARCH_TERMS = ["bibob", "vastgoed", "witwassen", "buitengebied", "drugslab", "horeca", "apv"]
 
 
@@ -27,6 +29,7 @@ class Member(HttpUser):
         number = next(NUMBERS)
         self.rng = random.Random(number)
         self.member = PLAN["members"][number % len(PLAN["members"])]
+        self.last_reply = -REPLY_INTERVAL
         self.client.headers["X-Forwarded-For"] = f"203.0.113.{number % 250 + 1}"
         page = self.client.get("/accounts/login/", name="login form")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
@@ -63,6 +66,11 @@ class Member(HttpUser):
 
     @task(1)
     def post_reply(self):
+        """At most one reply per REPLY_INTERVAL seconds, as a person writes them (and within
+        the communities' limit of 5 posts a minute per member, which answers 400)."""
+        if time.monotonic() - self.last_reply < REPLY_INTERVAL:
+            return
+        self.last_reply = time.monotonic()
         topic = self.rng.choice(self.member["topics"])
         self.client.get(topic, name="community thread")
         with self.client.post(

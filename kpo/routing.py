@@ -33,7 +33,9 @@ from kpo import page_cache
 
 TIMEOUT = 3600
 SITE_KEY = "kpo:site:{generation}:{host}:{port}"
-ROUTE_KEY = "kpo:route:{generation}:{site}:{path}"
+# Keys name the format of what they hold, so a release that changes it never reads what
+# the previous release stored in the same generation.
+ROUTE_KEY = "kpo:route:page:{generation}:{site}:{path}"
 RESTRICTED_KEY = "kpo:restricted:{generation}:{page}"
 
 
@@ -69,7 +71,7 @@ def cached_route(request, path: str):
         return None
     key = route_key(site, path)
     page = cache.get(key)
-    if page is not None:
+    if isinstance(page, Page):
         request._wagtail_route_for_request = RouteResult(page)
         return page
     result = Page.route_for_request(request, path)

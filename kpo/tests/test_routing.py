@@ -88,3 +88,15 @@ def test_a_restriction_on_an_ancestor_applies_to_its_pages(client, page, home_pa
     assert client.get(page.url).status_code == 200
     PageViewRestriction.objects.create(page=home_page, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(page.url).status_code == 302
+
+
+def test_a_route_stored_in_another_format_is_looked_up_again(client, page):
+    """E.g. by the previous release, in the same cache generation."""
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    from kpo.routing import route_key
+
+    site = Site.objects.get(is_default_site=True)
+    cache.set(route_key(site, page.url), (page.content_type_id, page.pk))
+    assert client.get(page.url, SERVER_NAME="localhost").status_code == 200
