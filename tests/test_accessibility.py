@@ -247,12 +247,14 @@ def quiz_checks(page, base_url):
 def manager_checks():
     buitengebied = Community.objects.get(slug="buitengebied")
     owned = public(CoursePage, slug="e-learning-wet-bibob-verdieping")
+    training = public(TrainingPage, course_owner__email=MANAGER)
     return [
         Check("leden beheren", reverse("communities:members", args=[buitengebied.slug])),
         Check("moderatie", reverse("communities:moderation", args=[buitengebied.slug])),
         Check("aanmeldingen e-learning", reverse("academie:approvals")),
         Check("rapportages", reverse("academie:reports")),
         Check("rapportage e-learning", reverse("academie:course_report", args=[owned.pk])),
+        Check("rapportage training", reverse("academie:training_report", args=[training.pk])),
     ]
 
 
