@@ -277,6 +277,7 @@ def load_demo(password):
     from academie.demo import load_academie
     from communities.demo import load_communities
     from kennisbank.demo import load_kennisbank
+    from search.demo import load_synonyms
 
     random.seed(SEED)
     factory.random.reseed_random(SEED)
@@ -293,3 +294,4 @@ def load_demo(password):
     }
     add_pillars(home, sections)
     load_footer(home, load_standard_pages(home))
+    load_synonyms()

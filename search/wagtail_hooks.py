@@ -2,8 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import can_view_report, search_terms_report
+from .models import SearchSynonym
 
 
 class SearchTermsMenuItem(MenuItem):
@@ -32,3 +35,19 @@ WAGTAIL_SEARCH_TERMS_ITEM = "search-terms"
 @hooks.register("construct_reports_menu")
 def hide_wagtail_search_terms_report(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name != WAGTAIL_SEARCH_TERMS_ITEM]
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Instellingen > Synoniemen, for those who manage promoted results too (migration 0006)."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Synoniemen")
+    menu_name = "kpo-search-synonyms"
+    add_to_settings_menu = True
+    list_display = ["term", "synonyms_display", "note"]
+    search_fields = ["term", "synonyms"]
+    ordering = ["key"]
+
+
+register_snippet(SearchSynonymViewSet)

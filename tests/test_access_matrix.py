@@ -45,6 +45,7 @@ from kennisbank.models import KennisbankIndexPage
 from kpo import roles
 from kpo.factories import StaffUserFactory, VerifiedUserFactory
 from kpo.models import AllowedEmailDomain, Organisation
+from search.models import SearchSynonym
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,7 @@ class World:
     training: Page
     session: object
     search_query: object
+    synonym: object
 
 
 @pytest.fixture
@@ -188,6 +190,9 @@ def world(home_page):
         training=training,
         session=TrainingSessionFactory(page=training),
         search_query=promoted_query(page),
+        synonym=SearchSynonym.objects.create(
+            term="APV", synonyms="algemene plaatselijke verordening"
+        ),
     )
 
 
@@ -262,6 +267,7 @@ def parameter_value(route, name, w):
             "community": w.community,
             "scormpackage": w.package,
             "certificate": w.certificate,
+            "searchsynonym": w.synonym,
         }
         return objects[snippet.group(2)].pk if snippet.group(2) in objects else MISSING
     by_prefix = [
@@ -776,6 +782,67 @@ EXPECTED = {
         302,
         200,
     ),
+    # Search synonyms (search/searchsynonym): Redacteuren and Beheerders manage them; the
+    # chooser, like the other snippets' choosers, opens for all staff (nothing in it is secret).
+    "admin/snippets/choose/search/searchsynonym/": (302, 302, 302, 302, 200, 200, 200, 200),
+    "admin/snippets/choose/search/searchsynonym/chosen-multiple/": (
+        302,
+        302,
+        302,
+        302,
+        200,
+        200,
+        200,
+        200,
+    ),
+    "admin/snippets/choose/search/searchsynonym/chosen/<str:pk>/": (
+        302,
+        302,
+        302,
+        302,
+        200,
+        200,
+        200,
+        200,
+    ),
+    "admin/snippets/choose/search/searchsynonym/create/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "admin/snippets/choose/search/searchsynonym/results/": (302, 302, 302, 302, 200, 200, 200, 200),
+    "admin/snippets/search/searchsynonym/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "admin/snippets/search/searchsynonym/add/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "admin/snippets/search/searchsynonym/copy/<int:pk>/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "admin/snippets/search/searchsynonym/delete/<int:pk>/": (
+        302,
+        302,
+        302,
+        302,
+        302,
+        200,
+        302,
+        200,
+    ),
+    "admin/snippets/search/searchsynonym/edit/<int:pk>/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "admin/snippets/search/searchsynonym/history-results/<int:pk>/": (
+        302,
+        302,
+        302,
+        302,
+        302,
+        200,
+        302,
+        200,
+    ),
+    "admin/snippets/search/searchsynonym/history/<int:pk>/": (
+        302,
+        302,
+        302,
+        302,
+        302,
+        200,
+        302,
+        200,
+    ),
+    "admin/snippets/search/searchsynonym/results/": (302, 302, 302, 302, 302, 200, 302, 200),
+    "admin/snippets/search/searchsynonym/usage/<int:pk>/": (302, 302, 302, 302, 302, 200, 302, 200),
     "^((?:[\\w\\-]+/)*)$": (302, 403, 200, 200, 200, 200, 200, 200),
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
         404,
