@@ -37,6 +37,7 @@ def search_api(request):
             "count": results.count,
             "engine": results.engine,
             "fallback": results.fallback,
+            "partial": results.partial,
             "page": results.page,
             "num_pages": results.num_pages,
             "suggestion": results.suggestion,

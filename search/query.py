@@ -25,6 +25,7 @@ from .engines import (
     database_engine,
     get_engine,
 )
+from .engines.weights import COORDINATION
 from .labels import facet_names
 from .models import SearchDocument
 from .snippets import make_snippet
@@ -67,6 +68,8 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     fallback: bool = False
     suggestion: str = ""
+    # Found, but no result has every word of the query (best match).
+    partial: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -107,10 +110,25 @@ def search(
         results=[to_result(hit, parsed) for hit in raw.hits],
         facets=labelled_facets(raw.facets, filters, tokens),
         fallback=fallback,
+        partial=bool(raw.total) and not matched_everything(parsed, raw.best_score),
     )
-    if not raw.total and parsed:
-        results.suggestion = did_you_mean(query_text, tokens)
+    if parsed and (results.partial or not raw.total) and with_facets:
+        results.suggestion = better_query(query_text, user, tokens, filters)
     return results
+
+
+def matched_everything(parsed, best_score: float) -> bool:
+    """Whether the best hit matched every word and phrase (each scores ``COORDINATION``)."""
+    return best_score >= COORDINATION * (len(parsed.terms) + len(parsed.phrases))
+
+
+def better_query(query_text: str, user, tokens, filters: Filters) -> str:
+    """``did_you_mean``, but only when that query finds results with all its words."""
+    suggestion = did_you_mean(query_text, tokens)
+    if not suggestion:
+        return ""
+    found = search(suggestion, user, filters, per_page=1, with_facets=False)
+    return suggestion if found.count and not found.partial else ""
 
 
 def to_result(hit, parsed) -> Result:

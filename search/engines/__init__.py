@@ -49,6 +49,8 @@ class EngineResult:
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The best score among ``hits``: tells whether any of them matched every query word.
+    best_score: float = 0
 
 
 def database_engine():

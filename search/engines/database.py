@@ -26,7 +26,7 @@ from . import (
     Filters,
     Hit,
 )
-from .weights import PREFIX_WEIGHTS, TERM_WEIGHTS
+from .weights import COORDINATION, PREFIX_WEIGHTS, TERM_WEIGHTS
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,17 @@ def phrase_conditions(phrase) -> list[tuple[Match, int]]:
     return [(Match((field,), phrase=phrase), weight) for field, weight in TERM_WEIGHTS]
 
 
-def conditions(query) -> list[list[tuple[Match, int]]]:
-    """Per query word or phrase, the weighted matches of which the document needs one."""
-    parts = [term_conditions(term) for term in query.terms]
-    return parts + [phrase_conditions(phrase) for phrase in query.phrases]
+def phrase_parts(query) -> list[list[tuple[Match, int]]]:
+    """Per phrase, its weighted matches (a document matching one matches the phrase)."""
+    return [phrase_conditions(phrase) for phrase in query.phrases]
+
+
+def word_parts(query) -> list[list[tuple[Match, int]]]:
+    return [term_conditions(term) for term in query.terms]
+
+
+def unweighted(parts) -> list[list[Match]]:
+    return [[match for match, _weight in part] for part in parts]
 
 
 def merged(matches: list[Match]) -> list[Match]:
@@ -129,9 +136,11 @@ class PostgresFullText:
                 combined |= Q(SearchVectorExact(Vector(column), query))
         return combined
 
-    def filter(self, documents, parts: list[list[Match]]):
-        for matches in parts:
+    def filter(self, documents, required: list[list[Match]], optional: list[list[Match]]):
+        for matches in required:
             documents = documents.filter(self.condition(matches))
+        if optional:
+            documents = documents.filter(self.condition([m for ms in optional for m in ms]))
         return documents
 
 
@@ -164,12 +173,14 @@ class SqliteFullText:
     def condition(self, matches: list[Match]) -> Q:
         return Q(pk__in=self.matching(self.any_of(matches)))
 
-    def filter(self, documents, parts: list[list[Match]]):
-        """One FTS5 query for the whole search."""
-        if not parts:
+    def filter(self, documents, required: list[list[Match]], optional: list[list[Match]]):
+        """One FTS5 query for the whole search: every required part and one optional."""
+        clauses = [self.any_of(matches) for matches in required]
+        if optional:
+            clauses.append(self.any_of([match for matches in optional for match in matches]))
+        if not clauses:
             return documents
-        text = " AND ".join(self.any_of(matches) for matches in parts)
-        return documents.filter(pk__in=self.matching(text))
+        return documents.filter(pk__in=self.matching(" AND ".join(clauses)))
 
 
 class Vector(Expression):
@@ -249,38 +260,49 @@ class DatabaseEngine:
     def refresh(self) -> None:
         """Nothing to do: saved rows are searchable at once."""
 
-    def score(self, part: list[tuple[Match, int]]) -> Case:
-        """The weight of the best match of one query part. Every document found matches
-        one of them, so the lightest needs no check."""
+    def score(self, part: list[tuple[Match, int]], matched_by_all: bool) -> Case:
+        """The weight of the best match of one query part, plus ``COORDINATION`` when it
+        matches. When every document found matches the part (a phrase, or the only word),
+        the lightest match needs no check."""
         lightest = min(weight for _match, weight in part)
+        checked = [(m, w) for m, w in part if w > lightest or not matched_by_all]
         return Case(
             *(
-                When(self.full_text.condition([match]), then=Value(weight))
-                for match, weight in part
-                if weight > lightest
+                When(self.full_text.condition([match]), then=Value(weight + COORDINATION))
+                for match, weight in checked
             ),
-            default=Value(lightest),
+            default=Value(lightest + COORDINATION if matched_by_all else 0),
         )
 
     def matching(self, query, tokens, filters: Filters):
-        """The documents the user may see that match every part of ``query``."""
-        parts = [[match for match, _weight in part] for part in conditions(query)]
-        return self.full_text.filter(filtered(tokens, filters), parts)
+        """The documents the user may see that match every phrase of ``query`` and, without
+        phrases, at least one of its words (best match: not all of them)."""
+        phrases = unweighted(phrase_parts(query))
+        return self.full_text.filter(
+            filtered(tokens, filters), phrases, [] if phrases else unweighted(word_parts(query))
+        )
+
+    def scores(self, query) -> list[Case]:
+        words = word_parts(query)
+        return [self.score(part, True) for part in phrase_parts(query)] + [
+            self.score(part, len(words) == 1) for part in words
+        ]
 
     def search(
         self, query, tokens, filters: Filters, offset, limit, sort, with_facets=True
     ) -> EngineResult:
         matched = self.matching(query, tokens, filters)
-        scores = [self.score(part) for part in conditions(query)]
-        ordered = matched.annotate(score=sum(scores, F("boost")))
+        ordered = matched.annotate(score=sum(self.scores(query), F("boost")))
         newest = F("date").desc(nulls_last=True)
         if sort == SORT_DATE:
             ordered = ordered.order_by(newest, "-score", "pk")
         else:
             ordered = ordered.order_by("-score", newest, "pk")
         page = ordered.select_related("content_type").prefetch_related("themes")
+        documents = list(page[offset : offset + limit])
         return EngineResult(
             total=matched.count(),
-            hits=[to_hit(document) for document in page[offset : offset + limit]],
+            hits=[to_hit(document) for document in documents],
+            best_score=max((document.score for document in documents), default=0),
             facets=facets(matched) if with_facets else {},
         )

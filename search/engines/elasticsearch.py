@@ -25,7 +25,7 @@ from . import (
     Filters,
     Hit,
 )
-from .weights import PREFIX_WEIGHTS, TERM_WEIGHTS
+from .weights import COORDINATION, PREFIX_WEIGHTS, TERM_WEIGHTS
 
 FACET_SIZE = 100
 BULK_CHUNK = 500
@@ -100,7 +100,8 @@ def source(document) -> dict:
 
 
 def weighted(query, weight: int) -> Q:
-    return Q("constant_score", filter=query, boost=weight)
+    """A match scoring ``weight``, plus ``COORDINATION`` (``weights.py``)."""
+    return Q("constant_score", filter=query, boost=weight + COORDINATION)
 
 
 def term_clause(term) -> Q:
@@ -174,20 +175,26 @@ class ElasticsearchEngine:
         self, query, tokens, filters: Filters, offset, limit, sort, with_facets=True
     ) -> Search:
         """The request ``search`` sends (the benchmark times it on its own)."""
-        must = [term_clause(term) for term in query.terms]
-        must += [phrase_clause(phrase) for phrase in query.phrases]
+        # Every phrase must match and, without phrases, at least one word (best match).
+        matching = Q(
+            "bool",
+            must=[phrase_clause(phrase) for phrase in query.phrases],
+            should=[term_clause(term) for term in query.terms],
+            minimum_should_match=0 if query.phrases or not query.terms else 1,
+            filter=filter_clauses(tokens, filters),
+        )
         search = (
             Search(using=self.client, index=self.alias)
             .query(
                 Q(
                     "function_score",
-                    query=Q("bool", must=must, filter=filter_clauses(tokens, filters)),
+                    query=matching,
                     functions=[{"field_value_factor": {"field": "boost", "missing": 0}}],
                     boost_mode="sum",
                 )
             )
             .source(includes=[*HIT_FIELDS, "attachment_text"])
-            .extra(track_total_hits=True)
+            .extra(track_total_hits=True, track_scores=True)
         )
         newest = {"date": {"order": "desc", "missing": "_last"}}
         if sort == SORT_DATE:
@@ -206,6 +213,7 @@ class ElasticsearchEngine:
         return EngineResult(
             total=response.hits.total.value,
             hits=[to_hit(hit) for hit in response],
+            best_score=max((hit.meta.score or 0 for hit in response), default=0),
             facets={
                 name: bucket_counts(response.aggregations[name])
                 for name in FACET_FIELDS

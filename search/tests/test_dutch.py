@@ -73,8 +73,30 @@ def test_last_word_matches_as_a_prefix_while_typing(engine, content, member):
     assert titles("Zwanenburgcon ", member) == []
 
 
-def test_every_word_must_match(engine, content, member):
-    assert titles("afpakken ondermijning ", member) == []
+def test_results_with_every_word_come_first(engine, content, member):
+    # Only the public handreiking has "afpakken" and "gemeenten"; the others one of them.
+    result = search("afpakken gemeenten ", member)
+    assert result.results[0].title == "Handreiking bestuurlijk afpakken"
+    assert not result.partial
+    assert result.count > 1
+
+
+def test_a_word_found_nowhere_does_not_empty_the_results(engine, content, member):
+    result = search("afpakken ondermijning ", member)
+    assert set(titles("afpakken ondermijning ", member)) >= {
+        "Handreiking bestuurlijk afpakken",
+        "Handreiking APV en ondermijning",
+    }
+    assert result.partial
+    unknown = search("horeca sluiting afpakken", member)
+    assert [r.title for r in unknown.results] == ["Handreiking bestuurlijk afpakken"]
+    assert unknown.partial
+
+
+def test_phrases_stay_required_beside_loose_words(engine, content, member):
+    assert titles('"bestuurlijk afpakken" ondermijning', member) == [
+        "Handreiking bestuurlijk afpakken"
+    ]
 
 
 def test_did_you_mean_on_no_results(engine, content, member):

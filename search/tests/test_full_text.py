@@ -15,7 +15,7 @@ from django.db import connection
 
 from search.analysis import parse_query
 from search.engines import Filters, database_engine
-from search.engines.database import conditions
+from search.engines.database import phrase_parts, unweighted, word_parts
 from search.models import SearchDocument
 
 from .helpers import titles
@@ -49,9 +49,10 @@ def query_plan(queryset) -> str:
 @database_only
 @pytest.mark.parametrize("text", ["handreiking gemeent", '"bestuurlijk afpakken"'])
 def test_matching_uses_the_full_text_index(content, text):
-    engine = database_engine()
-    parts = [[match for match, _weight in part] for part in conditions(parse_query(text))]
-    plan = query_plan(engine.full_text.filter(SearchDocument.objects.all(), parts))
+    query = parse_query(text)
+    phrases, words = unweighted(phrase_parts(query)), unweighted(word_parts(query))
+    documents = SearchDocument.objects.all()
+    plan = query_plan(database_engine().full_text.filter(documents, phrases, words))
     if connection.vendor == "postgresql":
         assert "Bitmap Index Scan on search_document_terms_gin" in plan
         assert "Seq Scan" not in plan
