@@ -71,10 +71,13 @@ def padded(terms) -> str:
 
 @dataclass(frozen=True)
 class Term:
-    """One query word: the stems it matches, and a prefix when it is the last word typed."""
+    """One query word: the stems it matches, a prefix when it is the last word typed, and
+    the phrases (stems in order) that mean the same (synonyms: "apv" -> "algemene
+    plaatselijke verordening")."""
 
     forms: tuple[str, ...]
     prefix: str = ""
+    phrases: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,11 +113,14 @@ class ParsedQuery:
         return bool(prefixes) and folded_word(lowered).startswith(prefixes)
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Split a query into phrases (in double quotes) and words; every part must match.
+def parse_query(text: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> ParsedQuery:
+    """Split a query into phrases (in double quotes), which must match, and words, of which
+    the best matches come first.
 
     The last word gets a prefix match too, unless it is followed by a space, so results
-    appear while the user is still typing."""
+    appear while the user is still typing. ``synonyms`` (``search.synonyms.synonym_groups``)
+    add what a word means: its equivalents, and for words of a written-out phrase in the
+    query ("algemene plaatselijke verordening") the abbreviation too."""
     phrases = tuple(
         phrase
         for phrase in (
@@ -125,13 +131,43 @@ def parse_query(text: str) -> ParsedQuery:
     loose = PHRASE_RE.sub(" ", text).replace('"', " ")
     loose_words = words(loose)
     typing_last_word = bool(loose_words) and not text[-1:].isspace() and not text.endswith('"')
+    meanings = equivalents(loose_words, synonyms or {})
     terms = []
     for position, word in enumerate(loose_words):
         is_last = typing_last_word and position == len(loose_words) - 1
         prefix = fold(word) if is_last and len(word) >= MIN_PREFIX_LENGTH else ""
-        terms.append(Term(forms=stem_forms(word), prefix=prefix))
+        alternatives = meanings[position]
+        forms = stem_forms(word) + tuple(
+            stem for alt in alternatives if len(alt) == 1 for stem in alt
+        )
+        terms.append(
+            Term(
+                forms=tuple(dict.fromkeys(forms)),
+                prefix=prefix,
+                phrases=tuple(alt for alt in alternatives if len(alt) > 1),
+            )
+        )
     highlight = {form for term in terms for form in term.forms}
     highlight.update(stem for phrase in phrases for stem in phrase)
+    highlight.update(stem for term in terms for phrase in term.phrases for stem in phrase)
     return ParsedQuery(
         terms=tuple(dict.fromkeys(terms)), phrases=phrases, highlight=frozenset(highlight)
     )
+
+
+def equivalents(
+    query_words: list[str], synonyms: dict[str, tuple[str, ...]]
+) -> list[tuple[tuple[str, ...], ...]]:
+    """Per query word, the stemmed equivalents it gets from ``synonyms``: a word's own
+    (single words and phrases), and for each word of a phrase of the list found in the query,
+    the phrase's equivalents (so every word of "algemene plaatselijke verordening" also
+    matches "apv")."""
+    folded = [fold(word) for word in query_words]
+    found: list[dict[tuple[str, ...], None]] = [{} for _word in query_words]
+    for start in range(len(folded)):
+        for end in range(start + 1, len(folded) + 1):
+            for equivalent in synonyms.get(" ".join(folded[start:end]), ()):
+                stems = tuple(stem(word) for word in words(equivalent))
+                for position in range(start, end):
+                    found[position][stems] = None
+    return [tuple(stems for stems in alternatives if stems) for alternatives in found]

@@ -29,6 +29,7 @@ from .engines.weights import COORDINATION
 from .labels import facet_names
 from .models import SearchDocument
 from .snippets import make_snippet
+from .synonyms import synonym_groups
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def search(
     """Search what ``user`` may see. An empty query with filters lists the filtered items."""
     filters = filters or Filters()
     tokens = access_tokens(user)
-    parsed = parse_query(query_text)
+    parsed = parse_query(query_text, synonym_groups())
     page = min(max(page, 1), MAX_PAGE)
     sort = sort if sort in SORTS else SORT_RELEVANCE
     request = (parsed, tokens, filters, (page - 1) * per_page, per_page, sort, with_facets)

@@ -41,9 +41,10 @@ class Match:
 
 
 def term_conditions(term) -> list[tuple[Match, int]]:
-    """(match, weight) pairs, heaviest first: the term's stems as whole terms, and its
-    prefix on words."""
+    """(match, weight) pairs, heaviest first: the term's stems as whole terms, the phrases
+    that mean the same, and its prefix on words."""
     conditions = [(Match((field,), forms=term.forms), weight) for field, weight in TERM_WEIGHTS]
+    conditions += [pair for phrase in term.phrases for pair in phrase_conditions(phrase)]
     if term.prefix:
         conditions += [
             (Match((field,), prefix=term.prefix), weight) for field, weight in PREFIX_WEIGHTS

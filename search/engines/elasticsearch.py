@@ -105,10 +105,13 @@ def weighted(query, weight: int) -> Q:
 
 
 def term_clause(term) -> Q:
-    """The best-scoring field the term matches (like ``database.term_conditions``)."""
+    """The best-scoring field the term (or a phrase meaning the same) matches, like
+    ``database.term_conditions``."""
     should = [
         weighted(Q("terms", **{field: list(term.forms)}), weight) for field, weight in TERM_WEIGHTS
     ]
+    for phrase in term.phrases:
+        should += phrase_clause(phrase).queries
     if term.prefix:
         should += [
             weighted(Q("prefix", **{field: term.prefix}), weight)

@@ -1,8 +1,10 @@
 """Dutch stemming, accent folding, weights, phrases and prefixes, in both engines."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
-from search.analysis import analyse, parse_query, stem
+from search.analysis import analyse, equivalents, parse_query, stem
+from search.models import SearchSynonym
 from search.query import search
 
 from .helpers import titles
@@ -103,3 +105,37 @@ def test_did_you_mean_on_no_results(engine, content, member):
     result = search("handreikng", member)
     assert result.count == 0
     assert result.suggestion == "handreiking"
+
+
+def test_an_abbreviation_finds_the_written_out_phrase(engine, content, member):
+    # The APV handreiking's summary has "Algemene Plaatselijke Verordening", not "VPA".
+    SearchSynonym.objects.create(term="VPA", synonyms="algemene plaatselijke verordening")
+    result = search("vpa", member)
+    assert [r.title for r in result.results] == ["Handreiking APV en ondermijning"]
+    assert "<mark>Algemene</mark>" in result.results[0].snippet
+    assert titles("vpa", AnonymousUser()) == []  # members-only stays members-only
+
+
+def test_a_written_out_phrase_finds_its_abbreviation(engine, content, member):
+    # No item has "gemeentelijke"; the synonym makes both words match "afpakken".
+    SearchSynonym.objects.create(term="gemeentelijke handreiking", synonyms="afpakken")
+    result = search("gemeentelijke handreiking ", member)
+    assert result.results[0].title == "Handreiking bestuurlijk afpakken"
+    assert not result.partial
+
+
+def test_equivalents_cover_each_word_of_a_phrase_in_the_query():
+    groups = {
+        "apv": ("algemene plaatselijke verordening",),
+        "algemene plaatselijke verordening": ("apv",),
+    }
+    written_out = tuple(stem(word) for word in ("algemene", "plaatselijke", "verordening"))
+    assert equivalents(["APV"], groups) == [(written_out,)]
+    assert equivalents(["de", "algemene", "plaatselijke", "verordening"], groups) == [
+        (),
+        (("apv",),),
+        (("apv",),),
+        (("apv",),),
+    ]
+    parsed = parse_query("apv", groups)
+    assert parsed.terms[0].phrases == (written_out,)
