@@ -16,6 +16,9 @@ import snowballstemmer
 WORD_RE = re.compile(r"\w+")
 PHRASE_RE = re.compile(r'"([^"]*)"')
 MIN_PREFIX_LENGTH = 2
+# Dutch compounds: words this long may be split into two parts at least this long.
+MIN_COMPOUND_LENGTH = 9
+MIN_PART_LENGTH = 4
 
 _stemmer = snowballstemmer.stemmer("dutch")
 
@@ -78,6 +81,8 @@ class Term:
     forms: tuple[str, ...]
     prefix: str = ""
     phrases: tuple[tuple[str, ...], ...] = ()
+    # A compound's possible parts, each pair matching when both occur (``compound_splits``).
+    splits: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,16 +145,19 @@ def parse_query(text: str, synonyms: dict[str, tuple[str, ...]] | None = None) -
         forms = stem_forms(word) + tuple(
             stem for alt in alternatives if len(alt) == 1 for stem in alt
         )
+        forms += joined_compounds(loose_words, position)
         terms.append(
             Term(
                 forms=tuple(dict.fromkeys(forms)),
                 prefix=prefix,
                 phrases=tuple(alt for alt in alternatives if len(alt) > 1),
+                splits=compound_splits(word),
             )
         )
     highlight = {form for term in terms for form in term.forms}
     highlight.update(stem for phrase in phrases for stem in phrase)
     highlight.update(stem for term in terms for phrase in term.phrases for stem in phrase)
+    highlight.update(stem for term in terms for split in term.splits for stem in split)
     return ParsedQuery(
         terms=tuple(dict.fromkeys(terms)), phrases=phrases, highlight=frozenset(highlight)
     )
@@ -171,3 +179,34 @@ def equivalents(
                 for position in range(start, end):
                     found[position][stems] = None
     return [tuple(stems for stems in alternatives if stems) for alternatives in found]
+
+
+def compound_splits(word: str) -> tuple[tuple[str, str], ...]:
+    """The ways a long word may split into two Dutch words, as pairs of stems (with and
+    without a linking "s": drugslaboratorium -> drugs + laboratorium, drug + laboratorium).
+
+    No dictionary decides: a pair matches a document only when both parts occur in it, so
+    the index's own vocabulary picks the real split (vastgoedcriminaliteit finds items about
+    vastgoed and criminaliteit; "vastg" + "oedcriminaliteit" finds nothing)."""
+    folded = fold(word)
+    if len(folded) < MIN_COMPOUND_LENGTH or not folded.isalpha():
+        return ()
+    splits = {}
+    for cut in range(MIN_PART_LENGTH, len(folded) - MIN_PART_LENGTH + 1):
+        head, tail = folded[:cut], folded[cut:]
+        splits[(stem(head), stem(tail))] = None
+        if head.endswith("s") and len(head) > MIN_PART_LENGTH:
+            splits[(stem(head[:-1]), stem(tail))] = None
+    return tuple(splits)
+
+
+def joined_compounds(query_words: list[str], position: int) -> tuple[str, ...]:
+    """The stems of the compounds the word at ``position`` forms with its neighbours
+    ("vastgoed criminaliteit" -> vastgoedcriminaliteit), so that an item using the compound
+    matches both words."""
+    pairs = [(position - 1, position), (position, position + 1)]
+    return tuple(
+        stem(fold(query_words[first] + query_words[second]))
+        for first, second in pairs
+        if first >= 0 and second < len(query_words)
+    )

@@ -32,12 +32,14 @@ from .weights import COORDINATION, PREFIX_WEIGHTS, TERM_WEIGHTS
 @dataclass(frozen=True)
 class Match:
     """Documents with ``fields`` containing one of ``forms``, a word starting with ``prefix``,
-    or the words of ``phrase`` in order (exactly one of the three is set)."""
+    the words of ``phrase`` in order, or each of ``all_of`` anywhere in them (exactly one of
+    the four is set)."""
 
     fields: tuple[str, ...]
     forms: tuple[str, ...] = ()
     prefix: str = ""
     phrase: tuple[str, ...] = ()
+    all_of: tuple[str, ...] = ()
 
 
 def term_conditions(term) -> list[tuple[Match, int]]:
@@ -45,6 +47,9 @@ def term_conditions(term) -> list[tuple[Match, int]]:
     that mean the same, and its prefix on words."""
     conditions = [(Match((field,), forms=term.forms), weight) for field, weight in TERM_WEIGHTS]
     conditions += [pair for phrase in term.phrases for pair in phrase_conditions(phrase)]
+    body_weight = min(weight for _field, weight in TERM_WEIGHTS)
+    every_field = tuple(field for field, _weight in TERM_WEIGHTS)
+    conditions += [(Match(every_field, all_of=split), body_weight) for split in term.splits]
     if term.prefix:
         conditions += [
             (Match((field,), prefix=term.prefix), weight) for field, weight in PREFIX_WEIGHTS
@@ -73,10 +78,16 @@ def merged(matches: list[Match]) -> list[Match]:
     """The same documents in fewer matches: one per pattern, over all its fields."""
     fields: dict[Match, list[str]] = {}
     for match in matches:
-        pattern = Match((), match.forms, match.prefix, match.phrase)
+        pattern = Match((), match.forms, match.prefix, match.phrase, match.all_of)
         fields.setdefault(pattern, []).extend(match.fields)
     return [
-        Match(tuple(names), pattern.forms, pattern.prefix, pattern.phrase)
+        Match(
+            tuple(dict.fromkeys(names)),
+            pattern.forms,
+            pattern.prefix,
+            pattern.phrase,
+            pattern.all_of,
+        )
         for pattern, names in fields.items()
     ]
 
@@ -123,6 +134,8 @@ class PostgresFullText:
             return lexeme(match.prefix, "*")
         if match.phrase:
             return " <-> ".join(lexeme(word) for word in match.phrase)
+        if match.all_of:
+            return "(" + " & ".join(lexeme(word) for word in match.all_of) + ")"
         return "(" + " | ".join(lexeme(form) for form in match.forms) + ")"
 
     def condition(self, matches: list[Match]) -> Q:
@@ -160,6 +173,8 @@ class SqliteFullText:
             pattern = quoted(match.prefix) + "*"
         elif match.phrase:
             pattern = quoted(" ".join(match.phrase))
+        elif match.all_of:
+            pattern = "(" + " AND ".join(quoted(word) for word in match.all_of) + ")"
         else:
             pattern = "(" + " OR ".join(quoted(form) for form in match.forms) + ")"
         return "{" + " ".join(match.fields) + "} : " + pattern

@@ -112,12 +112,20 @@ def term_clause(term) -> Q:
     ]
     for phrase in term.phrases:
         should += phrase_clause(phrase).queries
+    body_weight = min(weight for _field, weight in TERM_WEIGHTS)
+    should += [weighted(split_clause(split), body_weight) for split in term.splits]
     if term.prefix:
         should += [
             weighted(Q("prefix", **{field: term.prefix}), weight)
             for field, weight in PREFIX_WEIGHTS
         ]
     return Q("dis_max", queries=should)
+
+
+def split_clause(split) -> Q:
+    """Each part of a compound in any of the analysed fields."""
+    fields = [field for field, _weight in TERM_WEIGHTS]
+    return Q("bool", must=[Q("multi_match", query=part, fields=fields) for part in split])
 
 
 def phrase_clause(phrase) -> Q:

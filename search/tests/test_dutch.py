@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from search.analysis import analyse, equivalents, parse_query, stem
+from search.analysis import analyse, compound_splits, equivalents, parse_query, stem
 from search.models import SearchSynonym
 from search.query import search
 
@@ -139,3 +139,24 @@ def test_equivalents_cover_each_word_of_a_phrase_in_the_query():
     ]
     parsed = parse_query("apv", groups)
     assert parsed.terms[0].phrases == (written_out,)
+
+
+def test_a_compound_finds_items_with_its_parts(engine, content, member):
+    # The public handreiking has "crimineel vermogen afpakken", no compound of them.
+    result = search("vermogensafpakken ", member)
+    assert [r.title for r in result.results] == ["Handreiking bestuurlijk afpakken"]
+    assert "<mark>vermogen</mark>" in result.results[0].snippet
+
+
+def test_separate_words_find_their_compound(engine, content, member):
+    # "Modelbepalingen voor de Algemene Plaatselijke Verordening."
+    result = search("model bepalingen ", member)
+    assert [r.title for r in result.results] == ["Handreiking APV en ondermijning"]
+    assert not result.partial
+
+
+def test_compound_splits_try_each_cut_with_and_without_a_linking_s():
+    splits = compound_splits("Vastgoedcriminaliteit")
+    assert (stem("vastgoed"), stem("criminaliteit")) in splits
+    assert (stem("drug"), stem("laboratorium")) in compound_splits("drugslaboratorium")
+    assert compound_splits("vastgoed") == ()  # too short to split
