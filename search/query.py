@@ -183,16 +183,26 @@ def labelled_facets(facets, filters: Filters, tokens) -> dict[str, list[FacetVal
 
 
 def did_you_mean(query_text: str, tokens) -> str:
-    """The query with unknown words replaced by the closest title words the user may see,
-    or "" when nothing better is known. Built from the database in both engines."""
+    """The query with the words that no item the user may see contains replaced by the
+    closest title words the user may see, or "" when no word is unknown or nothing better is
+    known. Built from the database in both engines."""
+    query_words = words(query_text)
+    unknown = {word for word in query_words if not is_known(word, tokens)}
+    if not unknown:
+        return ""
     titles = SearchDocument.objects.filter(access__in=tokens).values_list("title_words", flat=True)[
         :SUGGESTION_VOCABULARY
     ]
     vocabulary = {word for title in titles for word in title.split()}
     changed, corrected = False, []
-    for word in words(query_text):
-        folded = fold(word)
-        close = [] if folded in vocabulary else difflib.get_close_matches(folded, vocabulary, 1)
+    for word in query_words:
+        close = difflib.get_close_matches(fold(word), vocabulary, 1) if word in unknown else []
         corrected.append(close[0] if close else word)
         changed = changed or bool(close)
     return " ".join(corrected) if changed else ""
+
+
+def is_known(word: str, tokens) -> bool:
+    """Whether an item the user may see contains ``word`` (in any form, not as a prefix)."""
+    matching = database_engine().matching(parse_query(f"{word} "), tokens, Filters())
+    return matching.exists()

@@ -160,3 +160,10 @@ def test_compound_splits_try_each_cut_with_and_without_a_linking_s():
     assert (stem("vastgoed"), stem("criminaliteit")) in splits
     assert (stem("drug"), stem("laboratorium")) in compound_splits("drugslaboratorium")
     assert compound_splits("vastgoed") == ()  # too short to split
+
+
+def test_did_you_mean_leaves_words_the_index_knows(engine, content, member):
+    # Titles have "gemeenten", summaries "gemeente"-forms: a known word is never "corrected".
+    result = search("handreikng gemeente", member)
+    assert result.suggestion == "handreiking gemeente"
+    assert search("afpakken ondermijning", member).suggestion == ""  # both words are known
