@@ -22,13 +22,14 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
 from django.utils.cache import (
     get_cache_key,
     learn_cache_key,
     patch_cache_control,
     patch_vary_headers,
 )
+
+from kpo.language import chosen_language
 
 GENERATION_KEY = "kpo:page-cache:generation"
 CACHEABLE_ATTRIBUTE = "_kpo_page_cacheable"
@@ -101,8 +102,8 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not may_use_cache(request):
             return self.mark_personal(request, self.get_response(request))
-        # The key ends in the page's language, which LocaleMiddleware picks later on.
-        request.LANGUAGE_CODE = translation.get_language_from_request(request)
+        # The key ends in the page's language, which ChosenLanguageMiddleware activates later on.
+        request.LANGUAGE_CODE = chosen_language(request)
         prefix = key_prefix()
         key = get_cache_key(request, prefix, "GET", cache=cache)
         if key is not None:

@@ -16,28 +16,50 @@ def test_dutch_is_the_default_language(client, home_page):
     assert ">Kennisbank</a>" in html
 
 
-def test_browser_preference_for_english_is_honoured(client, home_page):
-    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+def test_a_browser_asking_for_english_still_gets_dutch(client, home_page):
+    """Work laptops often send Accept-Language: en; the platform stays Dutch for them."""
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+
+    html = response.content.decode()
+    assert '<html lang="nl"' in html
+    assert "Naar de inhoud" in html and "Skip to content" not in html
+    assert ">Kennisbank</a>" in html
+    assert response["Content-Language"] == "nl"
+    assert "Accept-Language" not in response["Vary"]
+
+
+def test_english_only_after_choosing_it_and_then_remembered(client, home_page):
+    response = client.post(
+        "/i18n/setlang/", {"language": "en", "next": "/nieuws/"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 302
+    assert response.url == "/nieuws/"
+    cookie = client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en"
+    assert cookie["max-age"] == 365 * 24 * 60 * 60, "the choice outlasts the browser session"
+
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert '<html lang="en"' in html
     assert "Skip to content" in html
     assert ">Knowledge base</a>" in html
 
-
-def test_visitor_switches_to_english_and_back(client, home_page):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/nieuws/"})
-    assert response.status_code == 302
-    assert response.url == "/nieuws/"
-    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
-    assert "Skip to content" in client.get("/").content.decode()
-
     client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
-    assert "Naar de inhoud" in client.get("/").content.decode()
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="nl"' in html and "Naar de inhoud" in html
 
 
-def test_allauth_pages_follow_the_language(client, home_page):
+def test_an_unknown_language_cookie_falls_back_to_dutch(client, home_page):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx-evil"
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="nl"' in html and "Naar de inhoud" in html
+
+
+def test_allauth_pages_follow_the_chosen_language(client, home_page):
     assert "Wachtwoord vergeten?" in client.get("/accounts/login/").content.decode()
-    english = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Forgot your password?" in english
+    asked = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Wachtwoord vergeten?" in asked
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "Forgot your password?" in client.get("/accounts/login/").content.decode()
 
 
 PO_FIELD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$')

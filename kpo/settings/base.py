@@ -62,7 +62,8 @@ MIDDLEWARE = [
     # Public pages for anonymous visitors, before any session or user lookup.
     "kpo.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Dutch unless the visitor chose English with the language switch (kpo/language.py).
+    "kpo.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The site, page routes and view restrictions from the cache (kpo/routing.py).
     "kpo.routing.CachedRoutingMiddleware",
@@ -161,6 +162,9 @@ KPO_AUDIT_IP_RETENTION_DAYS = env.integer("KPO_AUDIT_IP_RETENTION_DAYS", 90)
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language switch's choice is remembered for a year (kpo/language.py).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
