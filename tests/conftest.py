@@ -60,8 +60,9 @@ def new_browser_page(browser, request):
     pages = []
     setattr(request.node, PAGES_ATTRIBUTE, pages)
 
-    def open_page():
-        context = browser.new_context(locale="nl-NL", accept_downloads=True)
+    def open_page(**options):
+        """``options`` for the browser context, e.g. ``viewport`` or ``locale``."""
+        context = browser.new_context(**{"locale": "nl-NL", "accept_downloads": True, **options})
         contexts.append(context)
         pages.append(context.new_page())
         return pages[-1]
