@@ -2,11 +2,20 @@
 committing, leaving and resuming, then passing. Once on the site's own origin, and once with
 the package on a separate content origin (``KPO_SCORM_CONTENT_ORIGIN``): the site on
 ``http://localhost:<port>`` and the content on ``http://127.0.0.1:<port>`` of the same live
-server, two origins that share no cookies or scripts, talking by ``postMessage`` only."""
+server, two origins that share no cookies or scripts, talking by ``postMessage`` only.
+Last, both ways again while the server is stopped and started: nothing the learner did
+is lost, and the package is not told it was saved while it was not."""
 
+import contextlib
+import json
+import socket
+import threading
 from datetime import timedelta
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import expect
 
 from academie.factories import (
@@ -69,6 +78,19 @@ def wait_for_server(page, attempt, reached):
         page.wait_for_timeout(100)
 
 
+def resume(page, lesson_url, open_package, at_page):
+    """Open the lesson again: the package resumes on ``at_page``, all before it visited."""
+    page.goto(lesson_url)
+    package = open_package(page)
+    visited = ", ".join(str(number) for number in range(1, at_page + 1))
+    expect(package.locator("#welcome")).to_have_text(
+        f"Welkom terug. U gaat verder op pagina {at_page} (eerder bekeken: {visited})."
+    )
+    expect(package.locator("body")).to_have_attribute("data-entry", "resume")
+    expect(package.locator("body")).to_have_attribute("data-current-page", str(at_page))
+    return package
+
+
 def learn_leave_resume_and_pass(page, live_server, lesson, learner, open_package):
     """The learner's walk through the package, checked on the server at every step."""
     # First visit: the package starts fresh, the learner moves to page 2.
@@ -90,13 +112,7 @@ def learn_leave_resume_and_pass(page, live_server, lesson, learner, open_package
 
     # The learner leaves and comes back: the package sees the stored data.
     page.goto(live_server.url + "/academie/mijn-leeromgeving/")
-    page.goto(live_server.url + lesson.url)
-    package = open_package(page)
-    expect(package.locator("#welcome")).to_have_text(
-        "Welkom terug. U gaat verder op pagina 2 (eerder bekeken: 1, 2)."
-    )
-    expect(package.locator("body")).to_have_attribute("data-entry", "resume")
-    expect(package.locator("body")).to_have_attribute("data-current-page", "2")
+    package = resume(page, live_server.url + lesson.url, open_package, at_page=2)
 
     # To the knowledge check: all answers right, so the package reports passed.
     package.get_by_role("button", name="Volgende").click()
@@ -200,7 +216,7 @@ def test_the_launch_page_takes_answers_only_from_the_site(
     launch_frame = open_player(browser_page, live_server, lesson)
     answers = launch_frame.evaluate(
         """async () => {
-        const api = window.API;
+        const api = window.API.crossFrame;
         const packageWindow = document.getElementById("scorm-package").contentWindow;
         const ask = () => {
             const answer = api._post("LMSGetValue", ["cmi.core.lesson_location"]);
@@ -215,3 +231,211 @@ def test_the_launch_page_takes_answers_only_from_the_site(
     }"""
     )
     assert answers == ["1", "1"]
+
+
+# --- the server stopped and started again ---
+
+
+class CuttableServer(ThreadedWSGIServer):
+    """Remembers its open connections, so that stopping it cuts them all (keep-alive
+    connections would otherwise go on being served by their threads)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.open_connections = set()
+        self.lock = threading.Lock()
+
+    def process_request(self, request, client_address):
+        with self.lock:
+            self.open_connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        with self.lock:
+            self.open_connections.discard(request)
+        super().shutdown_request(request)
+
+    def cut_connections(self):
+        with self.lock:
+            for connection in self.open_connections:
+                with contextlib.suppress(OSError):  # already closed by the client
+                    connection.shutdown(socket.SHUT_RDWR)
+            self.open_connections.clear()
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        return
+
+
+class RestartableServerThread(LiveServerThread):
+    server_class = CuttableServer
+
+    def _create_server(self, connections_override=None):
+        return self.server_class(
+            (self.host, self.port),
+            QuietHandler,
+            allow_reuse_address=True,  # the same port again right after a stop
+            connections_override=connections_override,
+        )
+
+    def terminate(self):
+        if hasattr(self, "httpd"):
+            self.httpd.cut_connections()
+        super().terminate()
+
+
+class RestartableServer:
+    """The site on a fixed port of ``localhost``, stopped and started like an application
+    server being restarted: while it is down, every request fails to connect."""
+
+    def __init__(self):
+        with socket.socket() as probe:
+            probe.bind(("localhost", 0))
+            self.port = probe.getsockname()[1]
+        self.thread = None
+
+    @property
+    def url(self):
+        return f"http://localhost:{self.port}"
+
+    def start(self):
+        self.thread = RestartableServerThread("localhost", StaticFilesHandler, port=self.port)
+        self.thread.daemon = True
+        self.thread.start()
+        self.thread.is_ready.wait()
+        if self.thread.error:
+            raise self.thread.error
+
+    def stop(self):
+        self.thread.terminate()
+        self.thread = None
+
+
+@pytest.fixture
+def server(transactional_db):
+    server = RestartableServer()
+    server.start()
+    yield server
+    if server.thread:
+        server.stop()
+
+
+@pytest.fixture(params=["same origin", "content origin"])
+def origin_mode(request, settings, server):
+    """The package on the site's origin, or on 127.0.0.1 below the launch page."""
+    if request.param == "content origin":
+        settings.WAGTAILADMIN_BASE_URL = server.url
+        settings.KPO_SCORM_CONTENT_ORIGIN = server.url.replace("//localhost:", "//127.0.0.1:")
+        return package_below_launch_page
+    return package_on_site
+
+
+def scorm_api_frame(page):
+    """The frame whose window.API the package calls: the player, or the launch page."""
+    frames = page.main_frame.child_frames
+    if frames and "/academie/scorm/inhoud/" in frames[0].url and "index.html" not in frames[0].url:
+        return frames[0]
+    return page.main_frame
+
+
+def unsaved_commits(page, lesson, learner):
+    key = f"kpo.scorm.unsaved.{learner.pk}.{lesson.pk}"
+    return json.loads(page.evaluate("key => localStorage.getItem(key) || '[]'", key))
+
+
+SAVED = "Uw voortgang is opgeslagen."
+NOT_SAVED = (
+    "Uw voortgang kon niet worden opgeslagen: de verbinding met de server is verbroken. "
+    "Deze browser bewaart uw voortgang en probeert het steeds opnieuw."
+)
+SAVED_LATE = "De verbinding is hersteld: uw voortgang is alsnog opgeslagen."
+
+
+def halfway(page, server, lesson, learner, open_package):
+    """The learner opens the lesson and reaches page 2, stored on the server."""
+    page.goto(server.url + lesson.url)
+    package = open_package(page)
+    package.get_by_role("button", name="Volgende").click()
+    expect(package.locator("body")).to_have_attribute("data-current-page", "2")
+    attempt = ScormAttempt.objects.get(user=learner, lesson=lesson)
+    wait_for_server(page, attempt, lambda attempt: attempt.lesson_location == "2")
+    assert attempt.lesson_location == "2"
+    expect(page.locator("#scorm-status")).to_have_text(SAVED)
+    return package, attempt
+
+
+def answer_all_but_one_right(package):
+    """The knowledge check with one wrong answer: a score below the mastery score."""
+    fieldsets = package.locator("fieldset").all()
+    for fieldset in fieldsets[:-1]:
+        fieldset.locator("input[data-correct]").check()
+    fieldsets[-1].locator("input:not([data-correct])").first.check()
+    package.get_by_role("button", name="Controleer mijn antwoorden").click()
+    return round(100 * (len(fieldsets) - 1) / len(fieldsets))
+
+
+def test_commits_made_while_the_server_is_down_are_stored_once_it_is_back(
+    browser_page, server, lesson, learner, origin_mode
+):
+    log_in(browser_page, server, learner)
+    package, attempt = halfway(browser_page, server, lesson, learner, origin_mode)
+
+    server.stop()
+    package.get_by_role("button", name="Volgende").click()
+    expect(package.locator("body")).to_have_attribute("data-current-page", "3")
+    score = answer_all_but_one_right(package)
+    expect(package.locator("#result")).to_have_text(
+        f"Niet geslaagd: uw score is {score}%. Probeer het nog eens."
+    )
+    expect(browser_page.locator("#scorm-status")).to_have_text(NOT_SAVED)
+    # The package is not told that its data was saved: LMSCommit answers "false" with
+    # SCORM 1.2's general exception.
+    api_frame = scorm_api_frame(browser_page)
+    assert api_frame.evaluate("window.API.LMSCommit('')") == "false"
+    assert api_frame.evaluate("window.API.LMSGetLastError()") == "101"
+    kept = unsaved_commits(browser_page, lesson, learner)
+    assert [entry["commit"]["cmi"]["core"]["lesson_location"] for entry in kept] == ["3"]
+    attempt.refresh_from_db()
+    assert attempt.lesson_location == "2", "nothing reached the stopped server"
+
+    server.start()
+    expect(browser_page.locator("#scorm-status")).to_have_text(SAVED_LATE, timeout=20_000)
+    attempt.refresh_from_db()
+    assert attempt.lesson_location == "3"
+    assert attempt.score_raw == score
+    assert attempt.lesson_status == "failed"
+    assert json.loads(attempt.suspend_data) == {"visited": [1, 2, 3]}
+    assert unsaved_commits(browser_page, lesson, learner) == []
+    assert api_frame.evaluate("window.API.LMSCommit('')") == "true"
+
+    # The learner comes back later: the same point, the same score.
+    browser_page.goto(server.url + "/academie/mijn-leeromgeving/")
+    resume(browser_page, server.url + lesson.url, origin_mode, at_page=3)
+    assert float(browser_page.evaluate("window.API.cmi.core.score.raw")) == score
+
+
+def test_a_learner_who_left_while_the_server_was_down_resumes_where_they_were(
+    browser_page, server, lesson, learner, origin_mode
+):
+    """The page is closed before the server is back: the commit it kept is delivered at
+    the next launch in this browser, before the package starts, and counts once."""
+    log_in(browser_page, server, learner)
+    package, attempt = halfway(browser_page, server, lesson, learner, origin_mode)
+    first_session = attempt.session_time
+
+    server.stop()
+    package.get_by_role("button", name="Volgende").click()
+    expect(package.locator("body")).to_have_attribute("data-current-page", "3")
+    expect(browser_page.locator("#scorm-status")).to_have_text(NOT_SAVED)
+    context = browser_page.context
+    browser_page.close()
+
+    server.start()
+    page = context.new_page()
+    resume(page, server.url + lesson.url, origin_mode, at_page=3)
+    expect(page.locator("#scorm-status")).to_have_text(SAVED)
+    attempt.refresh_from_db()
+    assert attempt.lesson_location == "3"
+    assert attempt.total_time >= first_session, "the first session's time is in the total"
+    assert unsaved_commits(page, lesson, learner) == []

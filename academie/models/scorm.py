@@ -62,7 +62,10 @@ class ScormAttempt(models.Model):
     Time: ``session_time`` is what the package reported for the running session
     (identified by ``session_key``); ``total_time`` holds the finished sessions. A new
     launch or LMSFinish folds the session into the total, so repeated commits within one
-    session never count twice."""
+    session never count twice. The session that ended last is kept as
+    ``previous_session_key`` with the time it had, until the new session commits: commits
+    the browser could not deliver before it ended are still stored
+    (``runtime.apply_late_commit``), their extra time once."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -95,6 +98,8 @@ class ScormAttempt(models.Model):
     session_time = models.DurationField(_("tijd deze sessie"), default=timedelta)
     total_time = models.DurationField(_("tijd eerdere sessies"), default=timedelta)
     session_key = models.CharField(max_length=40, blank=True, editable=False)
+    previous_session_key = models.CharField(max_length=40, blank=True, editable=False)
+    previous_session_time = models.DurationField(default=timedelta, editable=False)
     commit_count = models.PositiveIntegerField(_("aantal keer opgeslagen"), default=0)
     started_at = models.DateTimeField(_("begonnen op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("laatst opgeslagen op"), auto_now=True)

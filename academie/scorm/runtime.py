@@ -59,16 +59,22 @@ def start_session(user, lesson):
         attempt, _created = ScormAttempt.objects.select_for_update().get_or_create(
             user=user, lesson=lesson
         )
-        fold_session(attempt)
+        end_session(attempt)
         attempt.session_key = secrets.token_urlsafe(18)
         attempt.package_version = lesson.scorm_package.version
         attempt.save()
     return attempt
 
 
-def fold_session(attempt):
+def end_session(attempt):
+    """Fold the running session's time into the total and keep it as the previous session,
+    for commits the browser delivers late (``apply_late_commit``)."""
+    if attempt.session_key:
+        attempt.previous_session_key = attempt.session_key
+        attempt.previous_session_time = attempt.session_time
     attempt.total_time += attempt.session_time
     attempt.session_time = timedelta()
+    attempt.session_key = ""
 
 
 def is_resumed(attempt):
@@ -175,7 +181,36 @@ def decimal(value):
 
 def apply_commit(attempt, commit, finish=False):
     """Store ``commit`` on ``attempt``. A finished (passed or completed) status is never
-    lowered again by later commits. With ``finish`` (LMSFinish) the session ends."""
+    lowered again by later commits. With ``finish`` (LMSFinish) the session ends. Once the
+    running session has committed, the previous one can no longer deliver late commits
+    (they would overwrite newer values)."""
+    store_values(attempt, commit)
+    attempt.previous_session_key = ""
+    if commit.session_time is not None:
+        attempt.session_time = commit.session_time
+    if finish:
+        end_session(attempt)
+        attempt.finished_at = timezone.now()
+    attempt.save()
+    return attempt
+
+
+def apply_late_commit(attempt, commit, finish=False):
+    """Store a commit of the previous session that the browser could not deliver before
+    the session ended (the server was unreachable): its values, and the time it reports
+    beyond what that session already added to the total, once however often it comes."""
+    store_values(attempt, commit)
+    extra = (commit.session_time or timedelta()) - attempt.previous_session_time
+    if extra > timedelta():
+        attempt.total_time += extra
+        attempt.previous_session_time += extra
+    if finish and attempt.finished_at is None:
+        attempt.finished_at = timezone.now()
+    attempt.save()
+    return attempt
+
+
+def store_values(attempt, commit):
     if commit.lesson_status and attempt.lesson_status not in DONE_STATUSES:
         attempt.lesson_status = commit.lesson_status
     elif commit.lesson_status == ScormStatus.PASSED:
@@ -184,12 +219,4 @@ def apply_commit(attempt, commit, finish=False):
         value = getattr(commit, name)
         if value is not None:
             setattr(attempt, name, value)
-    if commit.session_time is not None:
-        attempt.session_time = commit.session_time
     attempt.commit_count += 1
-    if finish:
-        fold_session(attempt)
-        attempt.session_key = ""
-        attempt.finished_at = timezone.now()
-    attempt.save()
-    return attempt

@@ -36,6 +36,8 @@ from academie.scorm.package import PackageError, check_path
 CONTENT_SIGNING_SALT = "academie.scorm.content"  # noqa: S105 (a namespace, not a secret)
 # A launched package's file URLs stay valid this long (seconds); a new launch renews them.
 DEFAULT_TOKEN_MAX_AGE = 12 * 3600
+# Commits the server did not store are sent again this often (seconds) until it does.
+COMMIT_RETRY_SECONDS = 5
 
 
 def content_origin():
@@ -63,9 +65,15 @@ def player(request, lesson):
         "csrfToken": get_token(request),
         "contentOrigin": content_origin(),
         "cmi": runtime.launch_data(attempt, package, request.user),
+        "unsavedKey": f"kpo.scorm.unsaved.{request.user.pk}.{lesson.pk}",
+        "retrySeconds": COMMIT_RETRY_SECONDS,
         "messages": {
             "saved": _("Uw voortgang is opgeslagen."),
-            "failed": _("Uw voortgang kon niet worden opgeslagen. Probeer het later opnieuw."),
+            "failed": _(
+                "Uw voortgang kon niet worden opgeslagen: de verbinding met de server is "
+                "verbroken. Deze browser bewaart uw voortgang en probeert het steeds opnieuw."
+            ),
+            "savedLate": _("De verbinding is hersteld: uw voortgang is alsnog opgeslagen."),
         },
     }
     return {"attempt": attempt, "config": config, "resumed": runtime.is_resumed(attempt)}
@@ -77,8 +85,10 @@ def json_result(ok, code=0, status=200):
 
 @require_POST
 def commit(request, lesson_id, session_key):
-    """LMSCommit and LMSFinish (``?finish=true``) of the learner's own running session.
-    The player posts a form: Django's CSRF token and the CMI data as JSON in ``commit``."""
+    """LMSCommit and LMSFinish (``?finish=true``) of the learner's own running session, or
+    of the session that ended just before it (commits the browser kept while the server
+    was unreachable and delivers late). The player posts a form: Django's CSRF token and
+    the CMI data as JSON in ``commit``."""
     if not request.user.is_authenticated:
         return json_result(False, 403, status=403)
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id, kind=LessonKind.SCORM)
@@ -89,19 +99,27 @@ def commit(request, lesson_id, session_key):
     except ValueError as error:
         code = error.code if isinstance(error, runtime.CommitError) else 201
         return json_result(False, code, status=400)
+    finish = request.GET.get("finish") == "true"
     with transaction.atomic():
         attempt = (
             ScormAttempt.objects.select_for_update()
             .filter(user=request.user, lesson=lesson)
             .first()
         )
-        if attempt is None or not attempt.session_key:
+        if attempt is None:
             return json_result(False, 301, status=409)
-        if not constant_time_compare(attempt.session_key, session_key):
+        if is_session(attempt.session_key, session_key):
+            runtime.apply_commit(attempt, data, finish=finish)
+        elif is_session(attempt.previous_session_key, session_key):
+            runtime.apply_late_commit(attempt, data, finish=finish)
+        else:
             return json_result(False, 301, status=409)
-        runtime.apply_commit(attempt, data, finish=request.GET.get("finish") == "true")
     progress.record_scorm_status(request.user, lesson, attempt.lesson_status)
     return json_result(True)
+
+
+def is_session(stored_key, session_key):
+    return bool(stored_key) and constant_time_compare(stored_key, session_key)
 
 
 def package_url(token, package):

@@ -149,12 +149,56 @@ def test_completed_counts_as_done_too(member_client, member, enrolment, lesson):
     assert LessonProgress.objects.filter(user=member, lesson=lesson).exists()
 
 
-def test_a_finished_or_replaced_session_can_no_longer_commit(member_client, enrolment, lesson):
+def test_a_replaced_session_can_no_longer_commit_once_the_new_one_has(
+    member_client, enrolment, lesson
+):
     old = launch(member_client, lesson)
     new = launch(member_client, lesson)
+    assert commit(member_client, new).status_code == 200
     assert commit(member_client, old).status_code == 409
-    assert commit(member_client, new, finish=True).status_code == 200
-    assert commit(member_client, new).status_code == 409
+    newest = launch(member_client, lesson)
+    assert commit(member_client, newest, finish=True).status_code == 200
+    assert commit(member_client, new).status_code == 409, "older than the previous session"
+
+
+def test_a_commit_the_browser_kept_while_the_server_was_down_is_stored_after_a_relaunch(
+    member_client, member, enrolment, lesson
+):
+    """The browser could not deliver the last commit of a session; the learner opens the
+    lesson again (a new session) and the player delivers it before the package starts."""
+    first = launch(member_client, lesson)
+    commit(member_client, first, lesson_location="2", session_time="00:01:00")
+    launch(member_client, lesson)  # the first session's minute goes into the total
+    late = {"lesson_location": "3", "session_time": "00:03:00", "score": {"raw": "50"}}
+    assert commit(member_client, first, suspend_data="p3", **late).status_code == 200
+    assert commit(member_client, first, suspend_data="p3", **late).status_code == 200
+
+    attempt = ScormAttempt.objects.get(user=member, lesson=lesson)
+    assert attempt.lesson_location == "3"
+    assert attempt.suspend_data == "p3"
+    assert attempt.score_raw == Decimal("50")
+    assert attempt.total_time == timedelta(minutes=3), "the extra two minutes, once"
+    assert attempt.session_time == timedelta(0)
+    resumed = launch(member_client, lesson)["cmi"]
+    assert resumed["core"]["lesson_location"] == "3"
+    assert resumed["core"]["score"]["raw"] == "50.00"
+
+
+def test_a_late_finish_of_the_previous_session_is_stored_once(
+    member_client, member, enrolment, lesson
+):
+    first = launch(member_client, lesson)
+    commit(member_client, first, session_time="00:02:00")
+    launch(member_client, lesson)
+    response = commit(
+        member_client, first, finish=True, lesson_status="passed", session_time="00:04:00"
+    )
+    assert response.status_code == 200
+    attempt = ScormAttempt.objects.get(user=member, lesson=lesson)
+    assert attempt.lesson_status == "passed"
+    assert attempt.finished_at is not None
+    assert attempt.total_time == timedelta(minutes=4)
+    assert LessonProgress.objects.filter(user=member, lesson=lesson).exists()
 
 
 def test_commits_need_the_csrf_token(member, enrolment, lesson):
