@@ -1,8 +1,28 @@
-"""The site's frame in a real browser, on a desktop (1280 px) and a phone (390 px): Dutch
-unless English was chosen, the header's mobile menu, the footer's language switch."""
+"""The layout in a real browser, on a desktop (1280 px) and a phone (390 px): Dutch unless
+English was chosen, the header's mobile menu, the footer's language switch, and every page
+type as each role without horizontal scrolling, overflowing text, overlapping controls or
+axe-core violations (screenshots in var/test-artifacts/screens/)."""
+
+import re
 
 import pytest
+from django.conf import settings
+from django.urls import reverse
 from playwright.sync_api import expect
+
+from kpo.factories import activate_totp
+from kpo.models import User
+from tests import browser_steps
+from tests.test_accessibility import (
+    MANAGER,
+    MEMBER,
+    Check,
+    axe_violations,
+    demo,  # noqa: F401 (the fixture)
+    manager_checks,
+    member_checks,
+    public_checks,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -97,3 +117,127 @@ def test_the_language_button_text_fits_its_box(
 
     expect(button).to_have_text("Kies taal" if language == "nl" else "Choose language")
     assert not button.evaluate(BOX_OVERFLOWS)
+
+
+# --- Every page type as each role, at 1280 and 390 px -------------------------------------
+#
+# Each page is checked for horizontal scrolling, text overflowing its box, interactive
+# elements on top of each other and axe-core's WCAG 2.1 AA rules, and a full-page screenshot
+# of each is kept in var/test-artifacts/screens/ for a person to look at. As in
+# test_accessibility.py the demo is loaded once per test (live-server tests flush the
+# database), so the visitor has one test and the member and the community manager another.
+
+SCREENS_DIR = settings.BASE_DIR / "var" / "test-artifacts" / "screens"
+VIEWPORTS = {"1280": DESKTOP, "390": PHONE}
+
+# Problems a designer would flag, found in the rendered page. Elements that are meant to
+# scroll (overflow auto/scroll, e.g. a wide table's container) or are visually hidden
+# (1 px, clipped) are left out; inline elements have no box of their own and are judged
+# by the block that holds them.
+LAYOUT_PROBLEMS = """() => {
+  const root = document.documentElement;
+  const problems = [];
+  if (root.scrollWidth > root.clientWidth) {
+    problems.push(`horizontal scroll: ${root.scrollWidth}px content in ${root.clientWidth}px`);
+  }
+  const describe = (element) => {
+    const text = (element.innerText || element.value || element.getAttribute('aria-label') || '')
+      .trim().replace(/\\s+/g, ' ').slice(0, 50);
+    const classes = [...element.classList].slice(0, 2).map((name) => '.' + name).join('');
+    return `<${element.tagName.toLowerCase()}${classes}> "${text}"`;
+  };
+  const hidden = (element) => {
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    return style.visibility === 'hidden' || box.width <= 1 || box.height <= 1
+      || element.closest('.kpo-visually-hidden, [hidden], .utrecht-skip-link') !== null;
+  };
+  const scrolls = (element) => element.closest('.kpo-table-scroll, pre') !== null
+    || ['auto', 'scroll'].includes(getComputedStyle(element).overflowX);
+  const boxes = 'a, button, label, summary, legend, h1, h2, h3, h4, h5, h6, p, li, dt, dd, '
+    + 'th, td, figcaption, .kpo-card, .kpo-badge, .utrecht-button, .utrecht-alert';
+  for (const element of document.querySelectorAll(boxes)) {
+    const inline = getComputedStyle(element).display === 'inline';
+    if (inline || hidden(element) || scrolls(element)) continue;
+    if (element.scrollWidth > element.clientWidth + 1) {
+      const sizes = `${element.scrollWidth}px in ${element.clientWidth}px`;
+      problems.push(`text overflows its box: ${describe(element)} (${sizes})`);
+    }
+  }
+  const interactive = [...document.querySelectorAll(
+    'a[href], button, input:not([type="hidden"]), select, textarea, summary'
+  )].filter((element) => !hidden(element));
+  const rects = interactive.map((element) => [...element.getClientRects()]);
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  for (let i = 0; i < interactive.length; i++) {
+    for (let j = i + 1; j < interactive.length; j++) {
+      const [a, b] = [interactive[i], interactive[j]];
+      if (a.contains(b) || b.contains(a)) continue;
+      if (rects[i].some((ra) => rects[j].some((rb) => overlap(ra, rb)))) {
+        problems.push(`overlapping: ${describe(a)} and ${describe(b)}`);
+      }
+    }
+  }
+  return problems;
+}"""
+
+
+def screenshot_path(role, name, width):
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{role} {name}".lower()).strip("-")
+    return SCREENS_DIR / f"{slug}-{width}.png"
+
+
+def check_layouts(page, base_url, role, checks):
+    """Open each page at both widths; return the readable failures of all of them."""
+    SCREENS_DIR.mkdir(parents=True, exist_ok=True)
+    failures = []
+    for width, viewport in VIEWPORTS.items():
+        page.set_viewport_size(viewport)
+        for check in checks:
+            response = page.goto(base_url + check.path)
+            where = f"{role}, {check.name} ({check.path}) at {width} px"
+            if response.status != check.status or response.url != base_url + check.path:
+                failures.append(f"{where}: got {response.status} at {response.url}")
+                continue
+            page.screenshot(path=screenshot_path(role, check.name, width), full_page=True)
+            problems = page.evaluate(LAYOUT_PROBLEMS)
+            problems += [
+                f"axe {violation['id']}: {violation['help']} ({', '.join(violation['targets'])})"
+                for violation in axe_violations(page)
+            ]
+            failures += [f"{where}: {problem}" for problem in problems]
+    return failures
+
+
+def assert_layouts_fine(failures):
+    assert not failures, f"{len(failures)} layout problem(s):\n" + "\n".join(failures)
+
+
+def community_manager_checks():
+    """The manager's own pages, and the community home as its manager sees it."""
+    home = reverse("communities:home", args=["buitengebied"])
+    return [*manager_checks(), Check("community", home)]
+
+
+@pytest.mark.usefixtures("migrated_data", "demo")
+def test_every_page_type_for_a_visitor_at_1280_and_390_px(browser_page, live_server):
+    assert_layouts_fine(check_layouts(browser_page, live_server.url, "bezoeker", public_checks()))
+
+
+@pytest.mark.usefixtures("migrated_data", "demo")
+def test_every_page_type_for_a_member_and_a_community_manager_at_1280_and_390_px(
+    new_browser_page, live_server
+):
+    base_url = live_server.url
+    member_page, manager_page = new_browser_page(), new_browser_page()
+    member_pages = member_checks(User.objects.get(email=MEMBER))
+    manager = User.objects.get(email=MANAGER)
+    secret = activate_totp(manager)
+
+    browser_steps.log_in(member_page, base_url, MEMBER)
+    failures = check_layouts(member_page, base_url, "lid", member_pages)
+    browser_steps.log_in(manager_page, base_url, MANAGER, totp_secret=secret)
+    failures += check_layouts(manager_page, base_url, "manager", community_manager_checks())
+
+    assert_layouts_fine(failures)
