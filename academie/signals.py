@@ -1,9 +1,11 @@
-"""Receivers: the AVG export and deletion, and waiting lists after a training is published."""
+"""Receivers: the AVG export and deletion, waiting lists after a training is published,
+and removing a deleted SCORM package's files."""
 
+from django.db.models.signals import post_delete
 from wagtail.signals import page_published
 
-from academie import privacy, trainings
-from academie.models import TrainingPage
+from academie import privacy, tasks, trainings
+from academie.models import ScormPackage, TrainingPage
 from kpo.privacy import account_deleted, collect_personal_data
 
 
@@ -16,4 +18,9 @@ collect_personal_data.connect(privacy.export_academy_data, dispatch_uid="academi
 account_deleted.connect(privacy.delete_academy_data, dispatch_uid="academie_delete")
 page_published.connect(
     fill_vacancies_after_publish, sender=TrainingPage, dispatch_uid="academie_fill_vacancies"
+)
+post_delete.connect(
+    tasks.schedule_package_folder_removal,
+    sender=ScormPackage,
+    dispatch_uid="academie_remove_package_folder",
 )

@@ -1,7 +1,9 @@
 """Background tasks (django-tasks) of the academy."""
 
 from datetime import timedelta
+from functools import partial
 
+from django.db import transaction
 from django_tasks import task
 
 from academie.models import ScormPackage
@@ -17,6 +19,18 @@ def remove_old_scorm_versions(package_id: int) -> int:
     """Remove the earlier versions of one package that no token can reach any more."""
     removed = cleanup.remove_old_versions(ScormPackage.objects.filter(pk=package_id))
     return len(removed)
+
+
+@task()
+def remove_deleted_scorm_package(key: str) -> int:
+    """Remove the unpacked files of a package deleted in the admin (nothing if a package
+    still has ``key``)."""
+    return cleanup.remove_package_folder(key)
+
+
+def schedule_package_folder_removal(sender, instance, **kwargs):
+    """After a package is deleted (``post_delete``), once the deletion is committed."""
+    transaction.on_commit(partial(remove_deleted_scorm_package.enqueue, instance.key))
 
 
 def schedule_old_version_removal(package):

@@ -9,13 +9,21 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import transaction
+from django.db.models import ProtectedError
 from django.test import override_settings
 from django.utils import timezone
 
 from academie import tasks
 from academie.factories import ScormLessonFactory
 from academie.forms import ScormPackageAdminForm
-from academie.models import ScormAttempt, ScormPackage
+from academie.models import (
+    Enrolment,
+    EnrolmentStatus,
+    LessonPage,
+    ScormAttempt,
+    ScormPackage,
+)
 from academie.scorm import cleanup, generator
 from academie.scorm.views import DEFAULT_TOKEN_MAX_AGE
 
@@ -64,7 +72,7 @@ def test_old_versions_stay_while_a_launched_lesson_can_still_read_them(
     assert member_client.get(old_config["launchUrl"]).status_code == 200
 
 
-def test_old_versions_go_once_no_token_can_name_them_and_learners_resume_on_the_new_one(
+def test_old_versions_go_once_no_token_can_name_them_and_no_learner_is_on_them(
     member_client, member, enrolment, lesson
 ):
     config = launch_config(member_client, lesson)
@@ -77,15 +85,12 @@ def test_old_versions_go_once_no_token_can_name_them_and_learners_resume_on_the_
     assert package.version == 3
     assert ScormAttempt.objects.get(user=member).package_version == 1, "still on version 1"
 
+    # The learner is still following the course on version 1: it stays, version 2 goes.
     removed = cleanup.remove_old_versions()
-    assert [(item.pk, version) for item, version, _files in removed] == [
-        (package.pk, 1),
-        (package.pk, 2),
-    ]
-    assert removed[0][2] == 4, "manifest, page, script and stylesheet of version 1"
-    assert cleanup.stored_versions(package) == [3]
-    assert default_storage.listdir(f"scorm/{package.key}/") == (["v3"], [])
-    assert default_storage.exists(folder(package, 3) + "index.html")
+    assert [(item.pk, version) for item, version, _files in removed] == [(package.pk, 2)]
+    assert removed[0][2] == 2, "manifest and page of version 2 (a simple package)"
+    assert cleanup.stored_versions(package) == [1, 3]
+    assert default_storage.exists(folder(package, 1) + "index.html")
 
     # The learner comes back: their attempt moves to version 3 with everything they did.
     config = launch_config(member_client, lesson)
@@ -96,7 +101,30 @@ def test_old_versions_go_once_no_token_can_name_them_and_learners_resume_on_the_
     assert config["cmi"]["core"]["lesson_location"] == "2"
     assert member_client.get(config["launchUrl"]).status_code == 200
 
+    # Now nobody is on version 1 any more.
+    assert [version for _item, version, _files in cleanup.remove_old_versions()] == [1]
+    assert cleanup.stored_versions(package) == [3]
+    assert default_storage.listdir(f"scorm/{package.key}/") == (["v3"], [])
+    assert default_storage.exists(folder(package, 3) + "index.html")
     assert cleanup.remove_old_versions() == [], "nothing left to remove"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"status": EnrolmentStatus.PENDING},
+        {"status": EnrolmentStatus.REJECTED},
+        {"completed_at": timezone.now()},
+    ],
+)
+def test_only_learners_still_following_the_course_keep_their_version(
+    member_client, member, enrolment, lesson, change
+):
+    launch_config(member_client, lesson)
+    package = age(upload_new_version(lesson.scorm_package), MAX_AGE * 2)
+    assert cleanup.unreachable_versions(package) == []
+    Enrolment.objects.filter(pk=enrolment.pk).update(**change)
+    assert cleanup.unreachable_versions(package) == [1]
 
 
 def test_the_token_lifetime_decides(settings, lesson):
@@ -151,3 +179,49 @@ def test_without_a_deferring_task_backend_nothing_is_scheduled(
     with django_capture_on_commit_callbacks(execute=True):
         package = upload_new_version(lesson.scorm_package)
     assert cleanup.stored_versions(package) == [1, 2], "the immediate backend would run too early"
+
+
+# --- deleted packages ---
+
+
+def test_a_deleted_package_leaves_no_files_behind(course, django_capture_on_commit_callbacks):
+    package = ScormLessonFactory(parent=course, title="Oude casus").scorm_package
+    upload_new_version(package)
+    kept = ScormLessonFactory(parent=course, title="Andere casus").scorm_package
+    LessonPage.objects.filter(scorm_package=package).delete()
+    key = package.key
+    assert cleanup.stored(f"scorm/{key}/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        package.delete()
+    assert cleanup.stored(f"scorm/{key}/") is False, "removed once the deletion is committed"
+    assert tasks.remove_deleted_scorm_package.call(key) == 0, "safe to run again"
+    assert cleanup.stored_versions(kept) == [1], "other packages keep their files"
+
+
+def test_a_package_a_lesson_uses_cannot_be_deleted_and_keeps_its_files(lesson):
+    package = lesson.scorm_package
+    with pytest.raises(ProtectedError), transaction.atomic():
+        package.delete()
+    assert cleanup.remove_package_folder(package.key) == 0
+    assert cleanup.remove_orphaned_folders(timezone.now() + timedelta(days=1)) == []
+    assert cleanup.stored_versions(package) == [1]
+
+
+def test_the_command_removes_folders_without_a_package_once_no_upload_can_be_writing_them(
+    lesson,
+):
+    left_over = "scorm/mislukte-upload/v1/"
+    default_storage.save(left_over + "index.html", io.BytesIO(b"<p>half</p>"))
+    default_storage.save(left_over + "assets/course.js", io.BytesIO(b"1"))
+
+    call_command("academie_remove_old_scorm_versions", stdout=(out := io.StringIO()))
+    assert "0 folder(s) of deleted packages removed." in out.getvalue(), "maybe uploading"
+    assert cleanup.stored(left_over)
+
+    later = timezone.now() + cleanup.UPLOAD_GRACE
+    assert cleanup.orphaned_folders(later) == ["mislukte-upload"]
+    assert cleanup.remove_orphaned_folders(later) == [("mislukte-upload", 2)]
+    assert not cleanup.stored("scorm/mislukte-upload/")
+    assert cleanup.remove_orphaned_folders(later) == [], "safe to run again"
+    assert cleanup.stored_versions(lesson.scorm_package) == [1]
