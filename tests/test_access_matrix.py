@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
-from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -46,6 +45,7 @@ from kpo import roles
 from kpo.factories import StaffUserFactory, VerifiedUserFactory
 from kpo.models import AllowedEmailDomain, Organisation
 from search.models import SearchSynonym
+from tests.url_patterns import routes
 
 pytestmark = pytest.mark.django_db
 
@@ -209,19 +209,6 @@ def promoted_query(page):
     query = Query.get("bibob")
     SearchPromotion.objects.create(query=query, page=page, sort_order=0)
     return query
-
-
-def walk(resolver=None, prefix=""):
-    """Every URL pattern of the project (Wagtail's admin included), as its route string."""
-    for pattern in (resolver or get_resolver()).url_patterns:
-        if isinstance(pattern, URLResolver):
-            yield from walk(pattern, prefix + str(pattern.pattern))
-        else:
-            yield prefix + str(pattern.pattern)
-
-
-def routes():
-    return list(dict.fromkeys(walk()))
 
 
 # Routes written as regular expressions, and the path to request for each.

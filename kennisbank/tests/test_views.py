@@ -49,3 +49,12 @@ def test_report_is_in_the_reports_menu_and_refused_to_members(editor_client, mem
     editor_client.force_login(member)
 
     assert editor_client.get(REPORT_URL).status_code in (302, 403)
+
+
+def test_report_shows_pages_without_owner(editor_client, kennisbank):
+    HandreikingPageFactory(parent=kennisbank, title="Zonder eigenaar", review_date=days(-1))
+
+    response = editor_client.get(REPORT_URL)
+
+    assert response.status_code == 200
+    assert "Zonder eigenaar" in response.content.decode()
