@@ -83,6 +83,8 @@ class Term:
     phrases: tuple[tuple[str, ...], ...] = ()
     # A compound's possible parts, each pair matching when both occur (``compound_splits``).
     splits: tuple[tuple[str, str], ...] = ()
+    # How much a match of this word weighs (``search.rarity``): 1 for the commonest words.
+    rarity: int = 1
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,9 @@ def document_fields(data: ItemData) -> dict:
         "boost": data.boost,
         "title_terms": analyse(data.title),
         "summary_terms": analyse(data.summary),
-        "body_terms": analyse(f"{data.body} {data.attachment_text}"),
+        "theme_terms": analyse(" ".join(theme.name for theme in data.themes)),
+        "body_terms": analyse(data.body),
+        "attachment_terms": analyse(data.attachment_text),
         "title_words": fold_words(data.title),
         "words": fold_words(f"{data.summary} {data.body} {data.attachment_text}"),
     }

@@ -25,9 +25,10 @@ from .engines import (
     database_engine,
     get_engine,
 )
-from .engines.weights import COORDINATION
+from .engines.weights import coordination
 from .labels import facet_names
 from .models import SearchDocument
+from .rarity import with_rarity
 from .snippets import make_snippet
 from .synonyms import synonym_groups
 
@@ -89,7 +90,7 @@ def search(
     """Search what ``user`` may see. An empty query with filters lists the filtered items."""
     filters = filters or Filters()
     tokens = access_tokens(user)
-    parsed = parse_query(query_text, synonym_groups())
+    parsed = with_rarity(parse_query(query_text, synonym_groups()))
     page = min(max(page, 1), MAX_PAGE)
     sort = sort if sort in SORTS else SORT_RELEVANCE
     request = (parsed, tokens, filters, (page - 1) * per_page, per_page, sort, with_facets)
@@ -119,8 +120,8 @@ def search(
 
 
 def matched_everything(parsed, best_score: float) -> bool:
-    """Whether the best hit matched every word and phrase (each scores ``COORDINATION``)."""
-    return best_score >= COORDINATION * (len(parsed.terms) + len(parsed.phrases))
+    """Whether the best hit matched every word and phrase (each scores the coordination)."""
+    return best_score >= coordination(parsed) * (len(parsed.terms) + len(parsed.phrases))
 
 
 def better_query(query_text: str, user, tokens, filters: Filters) -> str:

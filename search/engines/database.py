@@ -3,8 +3,9 @@
 PostgreSQL matches the generated ``tsvector`` columns (GIN indexes), SQLite its FTS5 table
 (``search/migrations/0005_full_text.py``); other databases are refused. Both receive the
 terms ``search.analysis`` produced, so the Dutch stemming and accent folding are the same
-as in Elasticsearch, and score like it: each query word (or phrase) scores the weight of the
-best field it matches (``weights.py``), plus the item's boost."""
+as in Elasticsearch, and score like it (``weights.py``): each query word (or phrase) scores
+the weight of the best field it matches times its rarity, plus the query's coordination,
+and the item's boost is added once."""
 
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ from . import (
     Filters,
     Hit,
 )
-from .weights import COORDINATION, PREFIX_WEIGHTS, TERM_WEIGHTS
+from .weights import BODY_WEIGHT, PREFIX_WEIGHTS, TERM_FIELDS, TERM_WEIGHTS, coordination
 
 
 @dataclass(frozen=True)
@@ -44,17 +45,19 @@ class Match:
 
 def term_conditions(term) -> list[tuple[Match, int]]:
     """(match, weight) pairs, heaviest first: the term's stems as whole terms, the phrases
-    that mean the same, and its prefix on words."""
+    that mean the same, the pairs of parts of a compound and its prefix on words, each
+    weight multiplied by the term's rarity."""
     conditions = [(Match((field,), forms=term.forms), weight) for field, weight in TERM_WEIGHTS]
     conditions += [pair for phrase in term.phrases for pair in phrase_conditions(phrase)]
-    body_weight = min(weight for _field, weight in TERM_WEIGHTS)
-    every_field = tuple(field for field, _weight in TERM_WEIGHTS)
-    conditions += [(Match(every_field, all_of=split), body_weight) for split in term.splits]
+    conditions += [(Match(TERM_FIELDS, all_of=split), BODY_WEIGHT) for split in term.splits]
     if term.prefix:
         conditions += [
             (Match((field,), prefix=term.prefix), weight) for field, weight in PREFIX_WEIGHTS
         ]
-    return sorted(conditions, key=lambda pair: -pair[1])
+    return sorted(
+        ((match, weight * term.rarity) for match, weight in conditions),
+        key=lambda pair: -pair[1],
+    )
 
 
 def phrase_conditions(phrase) -> list[tuple[Match, int]]:
@@ -94,25 +97,40 @@ def merged(matches: list[Match]) -> list[Match]:
 
 class PostgresFullText:
     """``tsvector`` columns (each field has a weight label in each column holding it):
-    ``terms_vector`` has the stems of every field and ``words_vector`` the folded words, for
-    finding documents (GIN indexes); the small ``heading_vector`` has the title and summary,
-    for scoring the documents found."""
+    ``terms_vector`` has the stems of title, summary, themes and body, ``attachment_vector``
+    those of the attachments and ``words_vector`` the folded words, for finding documents
+    (GIN indexes); the small ``heading_vector`` has the title, summary and theme stems and
+    the title words, for scoring the documents found (migration 0007)."""
 
     COLUMNS = {
-        "heading_vector": {"title_terms": "A", "summary_terms": "B", "title_words": "C"},
-        "terms_vector": {"title_terms": "A", "summary_terms": "B", "body_terms": "D"},
+        "heading_vector": {
+            "title_terms": "A",
+            "summary_terms": "B",
+            "title_words": "C",
+            "theme_terms": "D",
+        },
+        "terms_vector": {
+            "title_terms": "A",
+            "summary_terms": "B",
+            "theme_terms": "C",
+            "body_terms": "D",
+        },
+        "attachment_vector": {"attachment_terms": "D"},
         "words_vector": {"title_words": "A", "words": "D"},
     }
+    INDEXED = ("terms_vector", "attachment_vector", "words_vector")
 
     def placed(self, fields) -> dict[str, list[str]]:
-        """The fields grouped by the column to query them in: the one holding all of them,
-        or else the one holding each, preferring the small heading column."""
+        """The fields grouped by the column to query them in: the one holding all of them
+        (the small heading column first), or else each in the first indexed column holding
+        it."""
         for column, labels in self.COLUMNS.items():
             if set(fields) <= set(labels):
                 return {column: list(fields)}
         places: dict[str, list[str]] = {}
         for field in fields:
-            places.setdefault(self.placed([field]).popitem()[0], []).append(field)
+            column = next(name for name in self.INDEXED if field in self.COLUMNS[name])
+            places.setdefault(column, []).append(field)
         return places
 
     def labels(self, column: str, fields) -> str:
@@ -276,18 +294,18 @@ class DatabaseEngine:
     def refresh(self) -> None:
         """Nothing to do: saved rows are searchable at once."""
 
-    def score(self, part: list[tuple[Match, int]], matched_by_all: bool) -> Case:
-        """The weight of the best match of one query part, plus ``COORDINATION`` when it
-        matches. When every document found matches the part (a phrase, or the only word),
-        the lightest match needs no check."""
+    def score(self, part: list[tuple[Match, int]], matched_by_all: bool, bonus: int) -> Case:
+        """The weight of the best match of one query part, plus ``bonus`` (the query's
+        coordination) when it matches. When every document found matches the part (a
+        phrase, or the only word), the lightest match needs no check."""
         lightest = min(weight for _match, weight in part)
         checked = [(m, w) for m, w in part if w > lightest or not matched_by_all]
         return Case(
             *(
-                When(self.full_text.condition([match]), then=Value(weight + COORDINATION))
+                When(self.full_text.condition([match]), then=Value(weight + bonus))
                 for match, weight in checked
             ),
-            default=Value(lightest + COORDINATION if matched_by_all else 0),
+            default=Value(lightest + bonus if matched_by_all else 0),
         )
 
     def matching(self, query, tokens, filters: Filters):
@@ -300,8 +318,9 @@ class DatabaseEngine:
 
     def scores(self, query) -> list[Case]:
         words = word_parts(query)
-        return [self.score(part, True) for part in phrase_parts(query)] + [
-            self.score(part, len(words) == 1) for part in words
+        bonus = coordination(query)
+        return [self.score(part, True, bonus) for part in phrase_parts(query)] + [
+            self.score(part, len(words) == 1, bonus) for part in words
         ]
 
     def search(

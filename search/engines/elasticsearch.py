@@ -4,7 +4,7 @@ switches the alias in one step, so search is never empty.
 
 The analysed fields hold the terms ``search.analysis`` produced and use the whitespace
 analyser: the server needs no analysis plug-ins, and ranking matches the database engine
-(constant scores per matched field, weights from ``weights.py``)."""
+(constant scores per matched field, weights and rarity from ``weights.py``)."""
 
 import datetime
 from functools import cache
@@ -25,7 +25,7 @@ from . import (
     Filters,
     Hit,
 )
-from .weights import COORDINATION, PREFIX_WEIGHTS, TERM_WEIGHTS
+from .weights import BODY_WEIGHT, PREFIX_WEIGHTS, TERM_FIELDS, TERM_WEIGHTS, coordination
 
 FACET_SIZE = 100
 BULK_CHUNK = 500
@@ -99,41 +99,45 @@ def source(document) -> dict:
     }
 
 
-def weighted(query, weight: int) -> Q:
-    """A match scoring ``weight``, plus ``COORDINATION`` (``weights.py``)."""
-    return Q("constant_score", filter=query, boost=weight + COORDINATION)
+def weighted(query, weight: int, bonus: int) -> Q:
+    """A match scoring ``weight``, plus ``bonus``: the query's coordination (``weights.py``)."""
+    return Q("constant_score", filter=query, boost=weight + bonus)
 
 
-def term_clause(term) -> Q:
-    """The best-scoring field the term (or a phrase meaning the same) matches, like
+def term_clause(term, bonus: int) -> Q:
+    """The best-scoring field the term (or a phrase meaning the same, a pair of parts of
+    it, its prefix) matches, each weight times the term's rarity, like
     ``database.term_conditions``."""
-    should = [
-        weighted(Q("terms", **{field: list(term.forms)}), weight) for field, weight in TERM_WEIGHTS
+    should = [(Q("terms", **{field: list(term.forms)}), weight) for field, weight in TERM_WEIGHTS]
+    should += [
+        (Q("match_phrase", **{field: " ".join(phrase)}), weight)
+        for phrase in term.phrases
+        for field, weight in TERM_WEIGHTS
     ]
-    for phrase in term.phrases:
-        should += phrase_clause(phrase).queries
-    body_weight = min(weight for _field, weight in TERM_WEIGHTS)
-    should += [weighted(split_clause(split), body_weight) for split in term.splits]
+    should += [(split_clause(split), BODY_WEIGHT) for split in term.splits]
     if term.prefix:
         should += [
-            weighted(Q("prefix", **{field: term.prefix}), weight)
-            for field, weight in PREFIX_WEIGHTS
+            (Q("prefix", **{field: term.prefix}), weight) for field, weight in PREFIX_WEIGHTS
         ]
-    return Q("dis_max", queries=should)
+    return Q(
+        "dis_max",
+        queries=[weighted(query, weight * term.rarity, bonus) for query, weight in should],
+    )
 
 
 def split_clause(split) -> Q:
     """Each part of a compound in any of the analysed fields."""
-    fields = [field for field, _weight in TERM_WEIGHTS]
+    fields = list(TERM_FIELDS)
     return Q("bool", must=[Q("multi_match", query=part, fields=fields) for part in split])
 
 
-def phrase_clause(phrase) -> Q:
+def phrase_clause(phrase, bonus: int) -> Q:
     text = " ".join(phrase)
     return Q(
         "dis_max",
         queries=[
-            weighted(Q("match_phrase", **{field: text}), weight) for field, weight in TERM_WEIGHTS
+            weighted(Q("match_phrase", **{field: text}), weight, bonus)
+            for field, weight in TERM_WEIGHTS
         ],
     )
 
@@ -187,10 +191,11 @@ class ElasticsearchEngine:
     ) -> Search:
         """The request ``search`` sends (the benchmark times it on its own)."""
         # Every phrase must match and, without phrases, at least one word (best match).
+        bonus = coordination(query)
         matching = Q(
             "bool",
-            must=[phrase_clause(phrase) for phrase in query.phrases],
-            should=[term_clause(term) for term in query.terms],
+            must=[phrase_clause(phrase, bonus) for phrase in query.phrases],
+            should=[term_clause(term, bonus) for term in query.terms],
             minimum_should_match=0 if query.phrases or not query.terms else 1,
             filter=filter_clauses(tokens, filters),
         )

@@ -9,7 +9,9 @@ class SearchDocument(models.Model):
     Elasticsearch engine indexes the same rows.
 
     ``access`` is the visibility token a user needs (``kpo.access``). The ``*_terms`` fields
-    hold the Dutch-analysed text (``search.analysis``) the engines match against."""
+    hold the Dutch-analysed text (``search.analysis``) the engines match against: title,
+    summary, theme names, body and the text of attachments, each weighed on its own
+    (``search.engines.weights``)."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
@@ -29,7 +31,9 @@ class SearchDocument(models.Model):
     boost = models.SmallIntegerField(_("voorrang"), default=0)
     title_terms = models.TextField(editable=False)
     summary_terms = models.TextField(editable=False)
+    theme_terms = models.TextField(editable=False, default="")
     body_terms = models.TextField(editable=False)
+    attachment_terms = models.TextField(editable=False, default="")
     title_words = models.TextField(editable=False)
     words = models.TextField(editable=False)
     updated_at = models.DateTimeField(auto_now=True)

@@ -69,7 +69,9 @@ DOCUMENT_FIELDS = [
     "boost",
     "title_terms",
     "summary_terms",
+    "theme_terms",
     "body_terms",
+    "attachment_terms",
     "title_words",
     "words",
 ]
