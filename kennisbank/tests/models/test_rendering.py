@@ -46,6 +46,27 @@ def test_handreiking_shows_chapters_facts_and_download(member_client, members_ha
     assert document.url in html
 
 
+def test_handreiking_links_its_contents_to_the_sections_under_the_downloads(
+    member_client, members_handreiking, theme
+):
+    members_handreiking.body = [
+        ("heading", {"text": "Nieuwe bepalingen", "level": "h2"}),
+        ("paragraph", "<p>Tekst</p>"),
+        ("heading", {"text": "Rechtspraak", "level": "h2"}),
+    ]
+    members_handreiking.save_revision().publish()
+
+    html = member_client.get(members_handreiking.url).content.decode()
+
+    assert 'href="#nieuwe-bepalingen"' in html and 'id="nieuwe-bepalingen"' in html
+    assert 'href="#rechtspraak"' in html and 'id="rechtspraak"' in html
+    document = members_handreiking.documents.get().document
+    assert html.index(document.url) < html.index("Hoofdstukken"), "downloads come first"
+    assert f'datetime="{document.created_at:%Y-%m-%d}"' in html
+    further = html[html.index('id="further-title"') :]
+    assert f'href="/zoeken/?thema={theme.slug}"' in further, "more on the theme, at the end"
+
+
 def test_factsheet_shows_key_figures_with_source(client, kennisbank):
     page = FactsheetPageFactory(parent=kennisbank, title="Factsheets arbeidsuitbuiting")
     page.figures = [KeyFigure(value="8", label="factsheets in de reeks", source="RIEC, 2021")]
