@@ -46,6 +46,7 @@ class EventPage(ProductPage):
     class Meta:
         verbose_name = _("bijeenkomst")
         verbose_name_plural = _("bijeenkomsten")
+        indexes = [models.Index(fields=["start", "productpage_ptr"], name="kb_event_start")]
 
     def get_product_type(self):
         return ProductType.EVENT

@@ -13,6 +13,7 @@ from .product import ProductPage
 from .thema import ThemaPage
 
 LATEST_PRODUCTS = 6
+UPCOMING_EVENTS = 6
 
 
 class KennisbankIndexPage(Page):
@@ -34,18 +35,23 @@ class KennisbankIndexPage(Page):
     class Meta:
         verbose_name = _("kennisbank-overzicht")
 
+    def latest_products_for(self, user):
+        """The newest products ``user`` may see (events are in the agenda)."""
+        products = visible_to(ProductPage.objects.live().child_of(self), user).not_type(EventPage)
+        return products.order_by("-publication_date", "-pk")
+
+    def upcoming_events_for(self, user):
+        events = EventPage.objects.live().child_of(self).filter(start__gte=timezone.now())
+        return visible_to(events, user).order_by("start", "pk")
+
     def get_context(self, request, *args, **kwargs):
+        """The lists are looked up only when the template renders them: it keeps them in
+        fragment caches per content generation and audience."""
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         context["themes"] = visible_to(ThemaPage.objects.live().child_of(self), user).order_by(
             "title"
         )
-        context["latest_products"] = (
-            visible_to(ProductPage.objects.live().child_of(self), user)
-            .not_type(EventPage)
-            .order_by("-publication_date", "-pk")[:LATEST_PRODUCTS]
-        )
-        context["upcoming_events"] = visible_to(
-            EventPage.objects.live().child_of(self).filter(start__gte=timezone.now()), user
-        ).order_by("start")
+        context["latest_products"] = self.latest_products_for(user)[:LATEST_PRODUCTS]
+        context["upcoming_events"] = self.upcoming_events_for(user)[:UPCOMING_EVENTS]
         return context

@@ -1,5 +1,7 @@
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -8,6 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kpo.blocks import BodyBlock
+
+NEWS_PER_PAGE = 20
 
 
 class NewsIndexPage(Page):
@@ -23,12 +27,26 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = _("nieuwsoverzicht")
 
+    def news_items(self):
+        return NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+
     def get_context(self, request, *args, **kwargs):
+        """One page of the news (queried only when the template renders it)."""
         context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = (
-            NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
-        )
+        context["news_page"] = NewsPagination(self, request.GET.get("page"))
         return context
+
+
+class NewsPagination:
+    """A page of the news; the count and the page are queried when first used."""
+
+    def __init__(self, index, page_number):
+        self.index = index
+        self.page_number = page_number
+
+    @cached_property
+    def page_obj(self):
+        return Paginator(self.index.news_items(), NEWS_PER_PAGE).get_page(self.page_number)
 
 
 class NewsPage(Page):
@@ -57,3 +75,4 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("nieuwsbericht")
         verbose_name_plural = _("nieuwsberichten")
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="kb_news_newest")]

@@ -56,6 +56,16 @@ class ProductPage(KennisbankPage):
     class Meta:
         verbose_name = _("kennisproduct")
         verbose_name_plural = _("kennisproducten")
+        # The lists' sort (newest first) and their filter on type, in the lists' order.
+        indexes = [
+            models.Index(
+                fields=["-publication_date", "-kennisbankpage_ptr"], name="kb_product_newest"
+            ),
+            models.Index(
+                fields=["product_type", "-publication_date", "-kennisbankpage_ptr"],
+                name="kb_product_type_newest",
+            ),
+        ]
 
     def get_product_type(self):
         raise NotImplementedError

@@ -155,7 +155,10 @@ class ProductListing:
     @cached_property
     def groups(self):
         """(product type, year, number of products) for every combination present."""
-        return list(
+        return list(self.groups_queryset())
+
+    def groups_queryset(self):
+        return (
             self.products.order_by()
             .values_list("product_type", ExtractYear("publication_date"))
             .annotate(number=Count("pk"))

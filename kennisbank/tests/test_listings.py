@@ -7,15 +7,18 @@ from django.test import RequestFactory
 from kennisbank.factories import (
     HandreikingDocumentFactory,
     HandreikingPageFactory,
+    NewsPageFactory,
     ThemaPageFactory,
 )
-from kennisbank.models import ThemaRelatedProduct
+from kennisbank.models import NewsIndexPage, ThemaRelatedProduct
+from kennisbank.models.news import NEWS_PER_PAGE
 from kpo.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
 THEME_PAGE_MAX_QUERIES = 20
 HANDREIKING_MAX_QUERIES = 20
+NEWS_MAX_QUERIES = 12
 
 
 @pytest.fixture
@@ -107,3 +110,26 @@ def test_handreiking_page_queries_do_not_grow_with_documents(
     )
 
     assert many == few
+
+
+def test_news_list_shows_one_page_and_its_queries_do_not_grow_with_the_news(
+    member_client, home_page, django_assert_max_num_queries
+):
+    news_index = NewsIndexPage.objects.get()
+    for _number in range(3):
+        NewsPageFactory(parent=news_index).save_revision().publish()
+    few = count_queries(
+        member_client, news_index.url, django_assert_max_num_queries, NEWS_MAX_QUERIES
+    )
+    for _number in range(NEWS_PER_PAGE + 5):
+        NewsPageFactory(parent=news_index).save_revision().publish()
+    many = count_queries(
+        member_client, news_index.url, django_assert_max_num_queries, NEWS_MAX_QUERIES
+    )
+    assert many == few
+
+    page = member_client.get(news_index.url).content.decode()
+    assert page.count('<article class="kpo-card') == NEWS_PER_PAGE
+    assert "Pagina 1 van 2" in page
+    second = member_client.get(news_index.url + "?page=2").content.decode()
+    assert second.count('<article class="kpo-card') == 8
