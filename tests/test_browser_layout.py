@@ -241,3 +241,35 @@ def test_every_page_type_for_a_member_and_a_community_manager_at_1280_and_390_px
     failures += check_layouts(manager_page, base_url, "manager", community_manager_checks())
 
     assert_layouts_fine(failures)
+
+
+@pytest.fixture
+def handreikingen(home_page):
+    """Two public handreikingen, published (and so indexed on commit)."""
+    from kennisbank.factories import HandreikingPageFactory
+    from kennisbank.models import KennisbankIndexPage
+
+    kennisbank = KennisbankIndexPage.objects.get()
+    for title in ("Handreiking bestuurlijk afpakken", "Handreiking afpakken in de APV"):
+        HandreikingPageFactory(parent=kennisbank, title=title).save_revision().publish()
+
+
+def test_search_filters_are_a_side_panel_on_a_desktop_and_fold_away_on_a_phone(
+    new_browser_page, live_server, handreikingen
+):
+    desktop, phone = new_browser_page(viewport=DESKTOP), new_browser_page(viewport=PHONE)
+    for page in (desktop, phone):
+        page.goto(live_server.url + "/zoeken/?q=afpakken")
+    query, sort = (desktop.get_by_label(name) for name in ("Zoekterm", "Sorteren op"))
+    filters = desktop.get_by_role("navigation", name="Resultaten filteren")
+    first_result = desktop.locator(".kpo-result").first
+
+    assert query.bounding_box()["y"] == sort.bounding_box()["y"], "sort beside the query"
+    expect(filters).to_be_visible()
+    assert filters.bounding_box()["x"] < first_result.bounding_box()["x"], "filters beside"
+    assert first_result.locator(".kpo-result__type").inner_text().startswith("Handreiking")
+
+    phone_filters = phone.get_by_role("navigation", name="Resultaten filteren")
+    expect(phone_filters).to_be_hidden()
+    phone.get_by_text("Filters", exact=True).click()
+    expect(phone_filters.get_by_role("link", name="Handreiking")).to_be_visible()
