@@ -147,9 +147,9 @@ LAYOUT_PROBLEMS = """() => {
     return `<${element.tagName.toLowerCase()}${classes}> "${text}"`;
   };
   const hidden = (element) => {
-    const style = getComputedStyle(element);
     const box = element.getBoundingClientRect();
-    return style.visibility === 'hidden' || box.width <= 1 || box.height <= 1
+    // checkVisibility: false inside a closed <details> or under display: none too.
+    return !element.checkVisibility({visibilityProperty: true}) || box.width <= 1 || box.height <= 1
       || element.closest('.kpo-visually-hidden, [hidden], .utrecht-skip-link') !== null;
   };
   const scrolls = (element) => element.closest('.kpo-table-scroll, pre') !== null
