@@ -1,26 +1,34 @@
 #!/usr/bin/env bash
 # The whole test run behind `make test`: start the real services on loopback (PostgreSQL,
-# Elasticsearch 8, Debian's Chromium), lint, Django checks, migrations check and the
-# pytest suite; stop the services at the end, whatever happened.
+# Elasticsearch 8, Redis, an S3-compatible store (SeaweedFS), Debian's Chromium), lint,
+# Django checks, migrations check and the pytest suite; stop the services at the end,
+# whatever happened.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 ES_URL_FILE=$(mktemp)
+S3_URL_FILE=$(mktemp)
 
 cleanup() {
   scripts/services/elasticsearch.sh stop || true
+  scripts/services/s3.sh stop || true
+  scripts/services/redis.sh stop || true
   scripts/services/postgres.sh stop || true
-  rm -f "$ES_URL_FILE"
+  rm -f "$ES_URL_FILE" "$S3_URL_FILE"
 }
 trap cleanup EXIT
 
 # Elasticsearch takes longest to start: let it boot while the linters run.
 scripts/services/elasticsearch.sh start >"$ES_URL_FILE" &
 ES_PID=$!
+# The S3 store (built once from its Go module, then cached) starts meanwhile too.
+scripts/services/s3.sh start >"$S3_URL_FILE" &
+S3_PID=$!
 
 DATABASE_URL=$(scripts/services/postgres.sh start)
+KPO_TEST_REDIS_URL=$(scripts/services/redis.sh start)
 KPO_CHROMIUM=$(scripts/services/chromium.sh)
-export DATABASE_URL KPO_CHROMIUM
+export DATABASE_URL KPO_TEST_REDIS_URL KPO_CHROMIUM
 export DJANGO_SETTINGS_MODULE=kpo.settings.test
 
 echo "== ruff"
@@ -38,7 +46,9 @@ echo "== dependency audit (pip-audit, npm audit; audit-exceptions.toml)"
 
 wait "$ES_PID"
 KPO_TEST_ELASTICSEARCH_URL=$(cat "$ES_URL_FILE")
-export KPO_TEST_ELASTICSEARCH_URL
+wait "$S3_PID"
+KPO_TEST_S3_URL=$(cat "$S3_URL_FILE")
+export KPO_TEST_ELASTICSEARCH_URL KPO_TEST_S3_URL
 
-echo "== pytest (PostgreSQL, Elasticsearch at $KPO_TEST_ELASTICSEARCH_URL, $KPO_CHROMIUM)"
+echo "== pytest (PostgreSQL, Elasticsearch at $KPO_TEST_ELASTICSEARCH_URL, Redis at $KPO_TEST_REDIS_URL, S3 at $KPO_TEST_S3_URL, $KPO_CHROMIUM)"
 "$BIN/pytest" -n "${KPO_TEST_WORKERS:-2}" "$@"
