@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -25,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from communities import activity, library, moderation, notify, posting
+from communities import activity, library, moderation, notify, posting, threads
 from communities import membership as memberships
 from communities.forms import (
     EditPostForm,
@@ -50,8 +49,6 @@ from communities.models import (
     TopicKind,
 )
 from kpo.access import access_tokens, community_token, visible_to
-
-POSTS_PER_PAGE = 50
 
 
 def is_htmx(request):
@@ -101,9 +98,7 @@ def visible_topics(user, community, membership):
 
 
 def visible_posts(user, topic, membership):
-    posts = topic.posts.select_related("author", "author__organisation").prefetch_related(
-        "attachments"
-    )
+    posts = topic.posts.select_related("author", "author__organisation")
     if membership.is_manager:
         return posts
     return posts.filter(Q(needs_approval=False) | Q(author=user))
@@ -325,16 +320,27 @@ def get_topic(request, community, membership, topic_id):
     return get_object_or_404(topics, pk=topic_id)
 
 
-def topic_context(request, community, membership, topic, reply_form=None):
+def posts_page(request, topic, membership):
+    """The page of the thread that the link asks for; the first page (and a notice) for a
+    link with a cursor that is not ours."""
     posts = visible_posts(request.user, topic, membership)
-    page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    try:
+        return threads.thread_page(posts, request.GET)
+    except threads.BadCursor:
+        messages.warning(request, _("Deze link naar een deel van het onderwerp klopt niet."))
+        return threads.thread_page(posts, {})
+
+
+def topic_context(request, community, membership, topic, reply_form=None):
+    thread = posts_page(request, topic, membership)
     is_manager = membership.is_manager
     return {
         "community": community,
         "membership": membership,
         "topic": topic,
-        "page_obj": page_obj,
-        "posts": page_obj.object_list,
+        "thread": thread,
+        "posts": thread.posts,
+        "page_query": threads.page_query(request.GET),
         "is_manager": is_manager,
         "can_accept": topic.is_question and (is_manager or topic.author_id == request.user.pk),
         "reply_form": reply_form or PostForm(),
@@ -373,18 +379,10 @@ def reply(request, community, membership, topic_id):
 def after_reply(request, community, membership, topic, post):
     if not is_htmx(request):
         messages.success(request, posted_message(post.needs_approval))
-        return redirect(post_url(post, topic))
+        return redirect(post.get_absolute_url())
     context = topic_context(request, community, membership, topic)
     context.update(post=post, posted=True)
     return TemplateResponse(request, "communities/includes/reply_posted.html", context)
-
-
-def post_url(post, topic):
-    """The URL of ``post`` on the right page of its thread."""
-    position = topic.posts.filter(created_at__lt=post.created_at).count()
-    page = position // POSTS_PER_PAGE + 1
-    suffix = f"?page={page}" if page > 1 else ""
-    return f"{topic.get_absolute_url()}{suffix}#bericht-{post.pk}"
 
 
 def get_post(request, community, membership, post_id):
@@ -407,7 +405,7 @@ def edit_post(request, community, membership, post_id):
         removed = form.cleaned_data.get("remove_attachments") or []
         posting.edit(post, request.user, removed=removed, **post_fields(form))
         messages.success(request, _("Uw bericht is bijgewerkt."))
-        return redirect(post_url(post, post.topic))
+        return redirect(post.get_absolute_url())
     context = {"community": community, "membership": membership, "post": post, "form": form}
     status = 400 if form.errors else 200
     return TemplateResponse(request, "communities/post_edit.html", context, status=status)
@@ -441,7 +439,7 @@ def accept(request, community, membership, post_id):
         context = topic_context(request, community, membership, topic)
         return TemplateResponse(request, "communities/includes/post_list.html", context)
     messages.success(request, _("Het geaccepteerde antwoord is bijgewerkt."))
-    return redirect(post_url(post, topic))
+    return redirect(post.get_absolute_url())
 
 
 @members_only()
@@ -456,7 +454,7 @@ def report(request, community, membership, post_id):
                 request, "communities/includes/status.html", {"message": message}
             )
         messages.success(request, message)
-        return redirect(post_url(post, post.topic))
+        return redirect(post.get_absolute_url())
     context = {"community": community, "membership": membership, "post": post, "form": form}
     template = (
         "communities/includes/report_form.html" if is_htmx(request) else "communities/report.html"
@@ -512,7 +510,7 @@ def moderate_post(request, community, membership, post_id):
         form = ReasonForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Geef een reden op om een bericht te verbergen."))
-            return redirect(safe_next(request, post_url(post, post.topic)))
+            return redirect(safe_next(request, post.get_absolute_url()))
         moderation.hide_post(request.user, post, form.cleaned_data["reason"])
     elif action == ModerationAction.APPROVE_POST and post.needs_approval:
         moderation.approve_post(request.user, post)
@@ -522,7 +520,7 @@ def moderate_post(request, community, membership, post_id):
         moderation.dismiss_reports(request.user, post)
     else:
         messages.error(request, _("Kies een geldige actie."))
-    return redirect(safe_next(request, post_url(post, post.topic)))
+    return redirect(safe_next(request, post.get_absolute_url()))
 
 
 def safe_next(request, default):

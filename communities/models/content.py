@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from communities.threads import post_query
+
 
 class TopicKind(models.TextChoices):
     DISCUSSION = "discussion", _("Discussie")
@@ -71,6 +73,10 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # A thread's pages are read as ranges of this index (communities.threads).
+        indexes = [
+            models.Index(fields=["topic", "created_at", "id"], name="communities_post_thread")
+        ]
         verbose_name = _("bericht")
         verbose_name_plural = _("berichten")
 
@@ -78,7 +84,8 @@ class Post(models.Model):
         return f"{self.author} in {self.topic}"
 
     def get_absolute_url(self):
-        return f"{self.topic.get_absolute_url()}#bericht-{self.pk}"
+        """The post on the page of its thread that holds it (see ``communities.threads``)."""
+        return f"{self.topic.get_absolute_url()}{post_query(self)}#bericht-{self.pk}"
 
     @property
     def images(self):

@@ -9,7 +9,6 @@ import hashlib
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import AttachmentKind, CommunityFile, Post, TopicKind
-from communities.views import post_url
 
 from ..extraction import stored_text
 from . import ItemData, html_text, local_date, register
@@ -60,7 +59,7 @@ def build_post(post) -> ItemData | None:
     topic, community = post.topic, post.topic.community
     return ItemData(
         title=topic.title,
-        url=post_url(post, topic),
+        url=post.get_absolute_url(),
         type=post_type(post),
         access=community.token,
         body=html_text(post.body),
