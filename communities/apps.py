@@ -9,13 +9,17 @@ class CommunitiesConfig(AppConfig):
 
     def ready(self):
         from allauth.account.signals import email_confirmed
+        from django.db.models.signals import post_delete
 
+        from communities.counters import on_post_deleted
+        from communities.models import Post
         from communities.privacy import collect_community_data, delete_community_data
         from kpo.privacy import account_deleted, collect_personal_data
 
         email_confirmed.connect(accept_invitations, dispatch_uid="communities.invitations")
         collect_personal_data.connect(collect_community_data, dispatch_uid="communities.export")
         account_deleted.connect(delete_community_data, dispatch_uid="communities.deletion")
+        post_delete.connect(on_post_deleted, sender=Post, dispatch_uid="communities.counters")
 
 
 def accept_invitations(sender, request, email_address, **kwargs):

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from communities.counters import refresh_topic
 from communities.models import ModerationAction, ModerationLogEntry, Post, Report
 
 
@@ -43,6 +44,7 @@ def resolve_reports(post):
 def hide_post(manager, post, reason):
     post.is_hidden, post.hidden_reason = True, reason
     post.save(update_fields=["is_hidden", "hidden_reason"])
+    refresh_topic(post.topic_id)
     resolve_reports(post)
     log(post.topic.community, manager, ModerationAction.HIDE_POST, post=post, reason=reason)
 
@@ -51,6 +53,7 @@ def hide_post(manager, post, reason):
 def restore_post(manager, post):
     post.is_hidden, post.hidden_reason = False, ""
     post.save(update_fields=["is_hidden", "hidden_reason"])
+    refresh_topic(post.topic_id)
     log(post.topic.community, manager, ModerationAction.RESTORE_POST, post=post)
 
 

@@ -7,13 +7,13 @@ import time
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from communities.counters import refresh_topic
 from communities.library import remove_stored
 from communities.models import (
     AttachmentKind,
@@ -162,11 +162,8 @@ def reply(topic, author, source, images=(), attachments=()):
 
 
 def publish(post, mentioned):
-    """Count a reply in its thread and tell the followers and the members mentioned."""
-    if not post.is_opening:
-        Topic.objects.filter(pk=post.topic_id).update(
-            reply_count=F("reply_count") + 1, last_activity_at=post.created_at
-        )
+    """Count the post in its thread and tell the followers and the members mentioned."""
+    refresh_topic(post.topic_id)
     notify_new_post(post, mentioned)
 
 

@@ -25,6 +25,7 @@ class Topic(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="community_topics"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Kept by communities.counters: what members read (not held, not hidden).
     last_activity_at = models.DateTimeField(auto_now_add=True, db_index=True)
     reply_count = models.PositiveIntegerField(default=0)
     is_pinned = models.BooleanField(_("vastgezet"), default=False)
@@ -41,6 +42,13 @@ class Topic(models.Model):
 
     class Meta:
         ordering = ["-is_pinned", "-last_activity_at"]
+        # The community overview's lists, read in this order without counting posts.
+        indexes = [
+            models.Index(
+                fields=["community", "-is_pinned", "-last_activity_at"],
+                name="communities_topic_latest",
+            )
+        ]
         verbose_name = _("onderwerp")
         verbose_name_plural = _("onderwerpen")
 
