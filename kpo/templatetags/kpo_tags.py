@@ -3,7 +3,7 @@ import hashlib
 from django import template
 
 from kpo import page_cache
-from kpo.access import MEMBERS, PUBLIC, access_tokens
+from kpo.access import access_tokens
 from kpo.navigation import main_navigation
 
 register = template.Library()
@@ -38,10 +38,3 @@ def access_key(context):
     same tokens, and so allowed to see exactly the same content."""
     tokens = ",".join(sorted(access_tokens(context["request"].user)))
     return hashlib.sha256(tokens.encode()).hexdigest()[:32]
-
-
-@register.simple_tag(takes_context=True)
-def audience(context):
-    """``members`` or ``public``: what a fragment listing public and members-only pages
-    may show this user (fragments are cached per audience, never per person)."""
-    return MEMBERS if MEMBERS in access_tokens(context["request"].user) else PUBLIC
