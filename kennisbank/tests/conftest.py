@@ -35,6 +35,20 @@ def publish(page):
     return page
 
 
+def html(client, path):
+    """The page at ``path`` (which must answer 200) as text."""
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def logged_in(user):
+    """A client of its own, logged in as ``user``."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def members_handreiking(kennisbank, theme):
     """A published members-only handreiking with one PDF."""

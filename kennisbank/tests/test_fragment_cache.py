@@ -3,7 +3,6 @@ caches (per cache generation and, on theme pages, per set of access tokens): nob
 shown what was rendered for someone with more access, and a publish shows at once."""
 
 import pytest
-from django.test import Client
 
 from communities.factories import CommunityFactory, MembershipFactory
 from communities.models import CommunityType
@@ -13,6 +12,7 @@ from kennisbank.factories import (
     ThemaPageFactory,
 )
 from kennisbank.models import KennisbankIndexPage
+from kennisbank.tests.conftest import html, logged_in
 from kpo import page_cache
 from kpo.factories import VerifiedUserFactory
 
@@ -36,18 +36,6 @@ def add_product(theme_page, title, visibility):
     )
     product.save_revision().publish()
     return product
-
-
-def html(client, path):
-    response = client.get(path)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_members_only_products_rendered_for_a_member_are_shown_to_no_one_else(
