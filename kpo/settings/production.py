@@ -48,8 +48,8 @@ TASKS = {
         "BACKEND": TASK_BACKENDS[env.choice("KPO_TASKS_BACKEND", ["database", "immediate"])]
     }
 }
-# One cache for every worker process of this server; set KPO_CACHE_URL=db://kpo_cache for
-# several app servers.
+# One cache for every worker process of this server; with several app servers set
+# KPO_CACHE_URL=redis://… (the cluster profile, kpo/cache.py) or db://kpo_cache.
 CACHES = {
     "default": env.cache("KPO_CACHE_URL")
     if env.string("KPO_CACHE_URL")
