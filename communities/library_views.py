@@ -22,10 +22,17 @@ from communities import library
 from communities.forms import FileForm, FolderForm, ReasonForm, VersionForm
 from communities.models import PostAttachment
 from communities.views import members_only
+from kpo.s3storage import download_url
 
 
 def private_file_response(field, filename, content_type):
-    """A member-only file: a download, not stored by caches, not sniffed, not scriptable."""
+    """A member-only file: a download, not stored by caches, not sniffed, not scriptable;
+    with media on S3 and ``KPO_MEDIA_DOWNLOADS=redirect``, a redirect to a presigned URL."""
+    presigned = download_url(field, filename, content_type)
+    if presigned:
+        response = redirect(presigned)
+        response["Cache-Control"] = "private, no-store"
+        return response
     try:
         handle = field.open("rb")
     except FileNotFoundError as error:

@@ -103,3 +103,32 @@ def redis_cache(url: str) -> dict:
             "RETRY_SECONDS": integer("KPO_CACHE_RETRY_SECONDS", 5),
         },
     }
+
+
+def media_storage() -> dict:
+    """The ``STORAGES["default"]`` entry: local files, or the S3-compatible bucket
+    ``KPO_S3_BUCKET`` (``kpo.s3storage``; then its credentials are required)."""
+    bucket = string("KPO_S3_BUCKET")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    from botocore.config import Config
+
+    timeout = integer("KPO_S3_TIMEOUT", 3)
+    return {
+        "BACKEND": "kpo.s3storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": string("KPO_S3_ENDPOINT_URL") or None,
+            "access_key": required("KPO_S3_ACCESS_KEY_ID"),
+            "secret_key": required("KPO_S3_SECRET_ACCESS_KEY"),
+            "region_name": string("KPO_S3_REGION", "us-east-1"),
+            # An unreachable store answers an upload within seconds, never a hung request.
+            "client_config": Config(
+                connect_timeout=timeout,
+                read_timeout=timeout * 10,
+                retries={"max_attempts": 2, "mode": "standard"},
+                signature_version="s3v4",
+                s3={"addressing_style": choice("KPO_S3_ADDRESSING_STYLE", ["path", "virtual"])},
+            ),
+        },
+    }

@@ -5,7 +5,8 @@ content type: the first bytes (and, for zip-based formats, the archive's entries
 a type on the kind's allowlist, the size must be within the kind's limit, images must open
 in Pillow within its decompression-bomb limits, and SVG must be free of scripts. When
 ``KPO_CLAMD_ADDRESS`` is set, the file is also scanned by clamd. Every refusal is a
-``ValidationError`` with a Dutch message. ``safe_filename`` gives the name to store.
+``ValidationError`` with a Dutch message, and so is an upload while the object store of the
+cluster profile is unreachable. ``safe_filename`` gives the name to store.
 
 Callers: Wagtail documents and images (``kpo.forms``), community files and attachments,
 SCORM packages (the archive rules of SCORM itself live in ``academie``).
@@ -121,7 +122,25 @@ def validate_upload(uploaded_file, kind: str) -> FileType:
     if file_type is SVG:
         check_svg(uploaded_file)
     scan_for_viruses(uploaded_file)
+    check_storage()
     return file_type
+
+
+def check_storage() -> None:
+    """Refuse an upload while the object store (``kpo.s3storage``) cannot be reached, before
+    anything is saved; the form keeps the rest of what was typed."""
+    from django.core.files.storage import default_storage
+
+    reachable = getattr(default_storage, "reachable", None)
+    if reachable is not None and not reachable():
+        raise ValidationError(
+            _(
+                "De bestandsopslag is tijdelijk niet bereikbaar, dus het bestand kan nu niet "
+                "worden bewaard. Wat u verder hebt ingevuld blijft staan: probeer het over een "
+                "paar minuten opnieuw en kies het bestand dan nog een keer."
+            ),
+            code="storage_unavailable",
+        )
 
 
 def max_bytes(kind: str) -> int:

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kpo import admin_views, views
+from kpo import admin_views, s3storage, views
 from search import views as search_views
 
 # Every login route goes through allauth: Wagtail's admin and frontend login and
@@ -57,4 +57,7 @@ if settings.DEBUG:
         f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images"
     )
 
+# Image renditions (public by design) from whichever storage holds the media, e.g. the
+# private S3 bucket of the cluster profile (kpo/s3storage.py); documents never.
+urlpatterns.append(path(f"{settings.MEDIA_URL[1:]}images/<path:path>", s3storage.serve_image))
 urlpatterns.append(path("", include(wagtail_urls)))

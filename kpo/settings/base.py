@@ -181,6 +181,11 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.string("KPO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Private downloads (documents, community files, attachments) after the access check:
+# streamed by Django, or with media on S3 (KPO_S3_BUCKET, kpo/s3storage.py) "redirect" to a
+# presigned URL valid for KPO_S3_URL_SECONDS.
+KPO_MEDIA_DOWNLOADS = env.choice("KPO_MEDIA_DOWNLOADS", ["stream", "redirect"])
+KPO_S3_URL_SECONDS = env.integer("KPO_S3_URL_SECONDS", 60)
 
 # --- Email ---
 DEFAULT_FROM_EMAIL = env.string(

@@ -32,10 +32,14 @@ EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", False)
 
 # Static files: collected, fingerprinted and compressed by `collectstatic`, served by
 # WhiteNoise from the app server with far-future cache headers.
+# Media: local files (KPO_MEDIA_ROOT), or a private S3-compatible bucket (KPO_S3_BUCKET).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": env.media_storage(),
     "staticfiles": {"BACKEND": "kpo.storage.StaticFilesStorage"},
 }
+if env.string("KPO_S3_BUCKET") and KPO_MEDIA_DOWNLOADS == "redirect":
+    # Wagtail redirects to the document's presigned URL after before_serve_document.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 MIDDLEWARE = [*MIDDLEWARE]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,

@@ -52,3 +52,28 @@ def empty_bucket(client, name):
     for page in client.get_paginator("list_objects_v2").paginate(Bucket=name):
         for item in page.get("Contents", []):
             client.delete_object(Bucket=name, Key=item["Key"])
+
+
+def s3_environment(endpoint_url, bucket):
+    """The environment the cluster profile reads for its media bucket."""
+    return {
+        "KPO_S3_BUCKET": bucket,
+        "KPO_S3_ENDPOINT_URL": endpoint_url,
+        "KPO_S3_ACCESS_KEY_ID": S3_ACCESS_KEY,
+        "KPO_S3_SECRET_ACCESS_KEY": S3_SECRET_KEY,
+        "KPO_S3_TIMEOUT": "1",
+    }
+
+
+@pytest.fixture
+def s3_media(monkeypatch, settings, s3_url, s3_bucket):
+    """Media in this process's bucket on the real S3 server, configured as production does
+    (``kpo.env.media_storage``); returns the storage."""
+    from django.core.files.storage import default_storage
+
+    from kpo import env
+
+    for name, value in s3_environment(s3_url, s3_bucket).items():
+        monkeypatch.setenv(name, value)
+    settings.STORAGES = {**settings.STORAGES, "default": env.media_storage()}
+    return default_storage
