@@ -1,15 +1,17 @@
 from .base import KennisbankPage, Visibility
-from .download import DocumentDownload
+from .download import DocumentDownload, DocumentDownloadDay
 from .event import EventPage
 from .factsheet import FactsheetPage, KeyFigure
 from .handreiking import HandreikingDocument, HandreikingPage
 from .index import KennisbankIndexPage
 from .news import NewsIndexPage, NewsPage
 from .product import ProductPage, ProductType
+from .review_reminder import ReviewReminder
 from .thema import ThemaContact, ThemaPage, ThemaRelatedProduct
 
 __all__ = [
     "DocumentDownload",
+    "DocumentDownloadDay",
     "EventPage",
     "FactsheetPage",
     "HandreikingDocument",
@@ -21,6 +23,7 @@ __all__ = [
     "NewsPage",
     "ProductPage",
     "ProductType",
+    "ReviewReminder",
     "ThemaContact",
     "ThemaPage",
     "ThemaRelatedProduct",

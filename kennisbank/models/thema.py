@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
@@ -42,11 +43,25 @@ class ThemaPage(KennisbankPage):
         related_name="theme_pages",
         help_text=_("De lerende community over dit thema; alleen leden zien de inhoud ervan."),
     )
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("inhoudelijk eigenaar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_themes",
+        limit_choices_to={"is_staff": True, "is_active": True},
+        help_text=_(
+            "Verantwoordelijk voor de pagina's met dit thema die zelf geen eigenaar hebben. "
+            "Zonder inhoudelijk eigenaar is dat de Redactieraad."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("theme"),
         FieldPanel("community"),
+        FieldPanel("content_owner"),
         FieldPanel("intro"),
         FieldPanel("body"),
         InlinePanel("contacts", label=_("contactpersonen en ambassadeurs")),
