@@ -9,7 +9,8 @@
 # One access key: KPO_S3_TEST_ACCESS_KEY / KPO_S3_TEST_SECRET_KEY (defaults below, also
 # known to tests/cluster/conftest.py). Ports: the S3 API on KPO_S3_PORT (default 8333);
 # SeaweedFS's own master, volume and filer servers take the three ports after it (and
-# each its gRPC port 10000 higher). Data in KPO_S3_HOME.
+# each its gRPC port 10000 higher). Data in KPO_S3_HOME. Small volumes (64 MB), as many as
+# the disk holds (-volume.max=0): every bucket (one per test process) gets volumes of its own.
 set -euo pipefail
 
 WEED_VERSION="${KPO_SEAWEEDFS_VERSION:-v0.0.0-20261109003541-7506e5f91cd6}"
@@ -47,7 +48,7 @@ JSON
 launch() {
   setsid "$WEED" server -dir="$HOME_DIR/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
     -master.port=$((PORT + 1)) -volume.port=$((PORT + 2)) -filer.port=$((PORT + 3)) \
-    -master.volumeSizeLimitMB=64 -volume.max=20 \
+    -master.volumeSizeLimitMB=64 -volume.max=0 \
     -filer -s3 -s3.port="$PORT" -s3.config="$HOME_DIR/s3.json" \
     -s3.port.iceberg=0 -s3.port.lance=0 -master.telemetry=false \
     >>"$HOME_DIR/weed.log" 2>&1 </dev/null &

@@ -77,3 +77,23 @@ def s3_media(monkeypatch, settings, s3_url, s3_bucket):
         monkeypatch.setenv(name, value)
     settings.STORAGES = {**settings.STORAGES, "default": env.media_storage()}
     return default_storage
+
+
+@pytest.fixture(scope="session")
+def cluster(
+    django_db_setup,
+    django_db_blocker,
+    tmp_path_factory,
+    redis_url,
+    s3_url,
+    s3_bucket,
+    elasticsearch_url,
+):
+    """Two app servers and two task workers with the production settings, started once per
+    run (``tests.cluster.servers``)."""
+    from tests.cluster.servers import running_cluster
+
+    state = tmp_path_factory.mktemp("cluster")
+    yield from running_cluster(
+        django_db_blocker, state, redis_url, s3_url, s3_bucket, elasticsearch_url
+    )

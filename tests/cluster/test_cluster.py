@@ -2,156 +2,19 @@
 production settings, sharing PostgreSQL (the test database), Elasticsearch, Redis and the S3
 bucket, as on a Kubernetes platform. What one server changes, the other knows at once."""
 
-import os
-import re
-import signal
-import socket
-import subprocess
-import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 import requests
-from django.conf import settings
-from django.db import connection
 
 from communities.factories import CommunityFactory, MembershipFactory
 from communities.models import Community, CommunityType
 from kennisbank.pdf import make_pdf
-from kpo.factories import TEST_PASSWORD, StandardPageFactory, VerifiedUserFactory
-from tests.cluster.conftest import s3_environment
+from kpo.factories import StandardPageFactory, VerifiedUserFactory
+from tests.cluster.servers import csrf_token, login, wait_for
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("cluster")]
-ROOT = Path(settings.BASE_DIR)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Cluster:
-    """The processes and their shared environment; ``a`` and ``b`` are the base URLs."""
-
-    def __init__(self, environment, logs):
-        self.environment = environment
-        self.logs = logs
-        self.processes = []
-
-    def start(self, name, *command, **extra):
-        log = (self.logs / f"{name}.log").open("ab")
-        process = subprocess.Popen(  # noqa: S603
-            command,
-            cwd=ROOT,
-            env={**self.environment, **extra},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self.processes.append(process)
-        return process
-
-    def web(self, name):
-        port = free_port()
-        self.start(
-            name,
-            str(Path(sys.executable).with_name("gunicorn")),
-            "-c",
-            "python:kpo.gunicorn_conf",
-            "kpo.wsgi",
-            "--control-socket",
-            str(self.logs / f"{name}.ctl"),
-            KPO_BIND=f"127.0.0.1:{port}",
-        )
-        url = f"http://127.0.0.1:{port}"
-        wait_for(lambda: healthy(url), f"server {name}", self.logs / f"{name}.log")
-        return url
-
-    def manage(self, *args):
-        """A management command with the servers' settings (as an operator runs it)."""
-        result = subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.environment,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        return result.stdout
-
-    def stop(self):
-        for process in self.processes:
-            os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes:
-            process.wait(timeout=30)
-
-
-def healthy(url):
-    try:
-        return requests.get(f"{url}/health/", timeout=30).status_code == 200
-    except (requests.ConnectionError, requests.Timeout):
-        return False
-
-
-def wait_for(check, what, log=None, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.25)
-    tail = log.read_text(errors="replace")[-3000:] if log else ""
-    pytest.fail(f"{what} did not become ready in {timeout} s\n{tail}")
-
-
-@pytest.fixture(scope="session")
-def cluster(
-    django_db_setup,
-    django_db_blocker,
-    tmp_path_factory,
-    redis_url,
-    s3_url,
-    s3_bucket,
-    elasticsearch_url,
-):
-    """Servers A and B and two workers on the test database, started once per run."""
-    with django_db_blocker.unblock():
-        database = connection.settings_dict
-    state = tmp_path_factory.mktemp("cluster")
-    (state / "mail").mkdir()
-    database_url = (
-        f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
-        f"{database['PORT']}/{database['NAME']}"
-    )
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.cluster.settings",
-        "SECRET_KEY": uuid.uuid4().hex * 2,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url,
-        "ELASTICSEARCH_URL": elasticsearch_url,
-        "KPO_SEARCH_INDEX_PREFIX": f"kpo-cluster-{uuid.uuid4().hex[:8]}-",
-        # Database 1: the cache tests clear database 0 of the same server.
-        "KPO_CACHE_URL": re.sub(r"/\d*$", "/1", redis_url),
-        "KPO_EMAIL_FILE_PATH": str(state / "mail"),
-        "KPO_TRUSTED_PROXY_COUNT": "0",
-        "KPO_LOG_FORMAT": "text",
-        "WEB_CONCURRENCY": "2",
-        **s3_environment(s3_url, s3_bucket),
-    }
-    environment.pop("KPO_TASKS_BACKEND", None)
-    running = Cluster(environment, state)
-    try:
-        for number in (1, 2):
-            worker = ["db_worker", "--interval", "0.5", "--queue-name", "*"]
-            running.start(f"worker-{number}", sys.executable, "manage.py", *worker)
-        running.a, running.b = running.web("a"), running.web("b")
-        yield running
-    finally:
-        running.stop()
 
 
 @pytest.fixture(autouse=True)
@@ -161,24 +24,6 @@ def fresh_cache(cluster):
     import redis
 
     redis.Redis.from_url(cluster.environment["KPO_CACHE_URL"]).flushdb()
-
-
-def login(base_url, email):
-    session = requests.Session()
-    page = session.get(f"{base_url}/accounts/login/", timeout=30)
-    token = csrf_token(page.text)
-    response = session.post(
-        f"{base_url}/accounts/login/",
-        data={"csrfmiddlewaretoken": token, "login": email, "password": TEST_PASSWORD},
-        timeout=30,
-        allow_redirects=False,
-    )
-    assert response.status_code == 302, response.text[-2000:]
-    return session
-
-
-def csrf_token(html):
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
 def test_a_page_published_on_one_process_is_fresh_on_server_b_at_once(cluster, home_page):
