@@ -10,11 +10,20 @@ ES_URL_FILE=$(mktemp)
 S3_URL_FILE=$(mktemp)
 
 cleanup() {
+  local status=$?
+  # Starts still under way when an earlier step failed end first, so that their output
+  # does not bury the failure.
+  for pid in ${ES_PID:-} ${S3_PID:-}; do
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
   scripts/services/elasticsearch.sh stop || true
   scripts/services/s3.sh stop || true
   scripts/services/redis.sh stop || true
   scripts/services/postgres.sh stop || true
   rm -f "$ES_URL_FILE" "$S3_URL_FILE"
+  if [ "$status" -ne 0 ]; then echo "== make test failed (exit status $status): see the first error above" >&2; fi
 }
 trap cleanup EXIT
 
@@ -45,8 +54,10 @@ echo "== dependency audit (pip-audit, npm audit; audit-exceptions.toml)"
 "$BIN/python" scripts/audit_dependencies.py --allow-unreachable
 
 wait "$ES_PID"
+ES_PID=
 KPO_TEST_ELASTICSEARCH_URL=$(cat "$ES_URL_FILE")
 wait "$S3_PID"
+S3_PID=
 KPO_TEST_S3_URL=$(cat "$S3_URL_FILE")
 export KPO_TEST_ELASTICSEARCH_URL KPO_TEST_S3_URL
 

@@ -125,16 +125,18 @@ def test_a_task_enqueued_on_a_runs_once(cluster, home_page):
     before = {path.name for path in mail.iterdir()}
     form = requests.Session()
     page = form.get(f"{cluster.a}/accounts/password/reset/", timeout=30)
-    form.post(
+    requested = form.post(
         f"{cluster.a}/accounts/password/reset/",
         data={"csrfmiddlewaretoken": csrf_token(page.text), "email": user.email},
         timeout=30,
+        allow_redirects=False,
     )
+    assert requested.status_code == 302, requested.text[-2000:]
 
     def delivered():
         return not DBTaskResult.objects.ready().exists() and DBTaskResult.objects.exists()
 
-    wait_for(delivered, "the email task")
+    wait_for(delivered, "the email task", cluster.logs / "worker-1.log")
     time.sleep(2)  # a second run would have happened by now
     tasks = DBTaskResult.objects.filter(task_path="kpo.mail.deliver_email")
     assert [task.status for task in tasks] == ["SUCCESSFUL"]

@@ -54,9 +54,7 @@ def test_a_member_downloads_a_streamed_file_and_an_outsider_cannot(client, libra
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_redirect_mode_sends_members_to_a_short_lived_presigned_url(
-    client, settings, library_file
-):
+def test_redirect_mode_sends_members_to_a_short_lived_presigned_url(client, settings, library_file):
     settings.KPO_MEDIA_DOWNLOADS = "redirect"
     settings.KPO_S3_URL_SECONDS = 30
     item, member = library_file
