@@ -9,6 +9,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from kpo.access import can_see
 
 from .documents import can_download
+from .version_views import RestoreVersionView
 from .views import ReviewReportView
 
 
@@ -42,6 +43,11 @@ def register_review_report_urls():
             "reports/te-herzien/results/",
             ReviewReportView.as_view(results_only=True),
             name="kennisbank_review_report_results",
+        ),
+        path(
+            "documentversies/<int:version_id>/terugzetten/",
+            RestoreVersionView.as_view(),
+            name="kennisbank_restore_version",
         ),
     ]
 

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kennisbank import version_views
 from kpo import admin_views, s3storage, views
 from search import views as search_views
 
@@ -31,6 +32,11 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("mijn-account/", views.account_overview, name="account_overview"),
     path("", include("kpo.accounts_urls")),
+    path(
+        "documenten/versies/<int:version_id>/<str:filename>",
+        version_views.download_version,
+        name="document_version_download",
+    ),
     path("documenten/", include(wagtaildocs_urls)),
     path("feeds/", include("kennisbank.urls")),
     path("zoeken/", search_views.search, name="search"),

@@ -39,8 +39,13 @@ from communities.factories import (
     TopicFactory,
 )
 from communities.models import CommunityType, Role
-from kennisbank.factories import HandreikingDocumentFactory, HandreikingPageFactory
+from kennisbank.factories import (
+    HandreikingDocumentFactory,
+    HandreikingPageFactory,
+    ThemaPageFactory,
+)
 from kennisbank.models import KennisbankIndexPage
+from kennisbank.versions import keep_replaced_file
 from kpo import roles
 from kpo.factories import StaffUserFactory, VerifiedUserFactory
 from kpo.models import AllowedEmailDomain, Organisation
@@ -90,6 +95,8 @@ class World:
     users: dict
     page: Page
     document: object
+    document_version: object
+    theme_page: Page
     image: object
     community: object
     topic: object
@@ -136,6 +143,10 @@ def world(home_page):
     )
     document = HandreikingDocumentFactory(page=page).document
     page.save_revision().publish()
+    keep_replaced_file(document, document.file.name, users["editor"], note="Nieuwe APV")
+    theme_page = ThemaPageFactory(parent=kennisbank, slug="thema-apv", visibility="members")
+    theme_page.save_revision().publish()
+    page.themes.add(theme_page.theme)
 
     community = CommunityFactory(name="Buitengebied", type=CommunityType.ON_REQUEST)
     membership = MembershipFactory(community=community, user=member)
@@ -161,6 +172,8 @@ def world(home_page):
         users=users,
         page=page,
         document=document,
+        document_version=document.versions.exclude(file="").get(),
+        theme_page=theme_page,
         image=get_image_model().objects.create(title="Kaart", file=get_test_image_file()),
         community=community,
         topic=topic,
@@ -271,7 +284,13 @@ def parameter_value(route, name, w):
         ("admin/workflows/", {"pk": w.workflow.pk}),
         ("accounts/", {"pk": MISSING}),
         ("collegas/", {"pk": w.users["member"].pk}),
+        (
+            "documenten/versies/",
+            {"version_id": w.document_version.pk, "filename": w.document_version.filename},
+        ),
         ("documenten/", {"document_id": w.document.pk, "restriction_id": MISSING}),
+        ("admin/documentversies/", {"version_id": w.document_version.pk}),
+        ("feeds/thema/", {"slug": w.theme_page.slug}),
         ("academie/rapportages/training/", {"table": "sessies"}),
         ("academie/certificaat/", {"code": w.certificate.code}),
         ("academie/", {"session_id": w.session.pk, "training_id": w.training.pk}),
@@ -944,6 +963,8 @@ EXPECTED = {
     "admin/collections/<int:pk>/delete/": (302, 302, 302, 302, 404, 404, 404, 404),
     "admin/collections/add/": (302, 302, 302, 302, 302, 302, 302, 302),
     "admin/dismissibles/": (302, 302, 302, 302, 200, 200, 200, 200),
+    # Restoring a document version: for those who may change documents (editors, redactieraad).
+    "admin/documentversies/<int:version_id>/terugzetten/": (302, 302, 302, 302, 302, 200, 200, 302),
     "admin/documents/": (302, 302, 302, 302, 302, 200, 200, 302),
     "admin/documents/add/": (302, 302, 302, 302, 302, 200, 200, 302),
     "admin/documents/chooser/": (302, 302, 302, 302, 200, 200, 200, 200),
@@ -1499,6 +1520,8 @@ EXPECTED = {
     "communities/meldingen/afmelden/<str:token>/": (404, 404, 404, 404, 404, 404, 404, 404),
     "communities/meldingen/instellingen/": (302, 200, 200, 200, 200, 200, 200, 200),
     "documenten/^(\\d+)/(.*)$": (404, 404, 404, 404, 404, 404, 404, 404),
+    # An earlier version of the members-only page's document: the document's own access.
+    "documenten/versies/<int:version_id>/<str:filename>": (302, 403, 200, 200, 200, 200, 200, 200),
     "documenten/authenticate_with_password/<int:restriction_id>/": (
         404,
         404,
@@ -1511,6 +1534,9 @@ EXPECTED = {
     ),
     "feeds/nieuws.atom": (200, 200, 200, 200, 200, 200, 200, 200),
     "feeds/nieuws.rss": (200, 200, 200, 200, 200, 200, 200, 200),
+    # The feed of a members-only theme page (whose members-only handreiking is in it).
+    "feeds/thema/<slug:slug>.atom": (404, 404, 200, 200, 200, 200, 200, 200),
+    "feeds/thema/<slug:slug>.rss": (404, 404, 200, 200, 200, 200, 200, 200),
     "i18n/setlang/": (302, 302, 302, 302, 302, 302, 302, 302),
     # Image renditions (public by design) from the media storage; no such file here.
     "media/images/<path:path>": (404, 404, 404, 404, 404, 404, 404, 404),

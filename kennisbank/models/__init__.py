@@ -8,10 +8,12 @@ from .news import NewsIndexPage, NewsPage
 from .product import ProductPage, ProductType
 from .review_reminder import ReviewReminder
 from .thema import ThemaContact, ThemaPage, ThemaRelatedProduct
+from .version import DocumentVersion
 
 __all__ = [
     "DocumentDownload",
     "DocumentDownloadDay",
+    "DocumentVersion",
     "EventPage",
     "FactsheetPage",
     "HandreikingDocument",

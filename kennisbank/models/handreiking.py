@@ -9,6 +9,7 @@ from wagtail.search import index
 from kpo.blocks import BodyBlock
 
 from .product import ProductPage, ProductType
+from .version import FIRST_NUMBER, DocumentVersion
 
 
 class HandreikingPage(ProductPage):
@@ -83,11 +84,24 @@ class HandreikingPage(ProductPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read only when the template renders the downloads (outside its fragment cache).
-        context["documents"] = lambda: [
-            link.document for link in self.documents.select_related("document")
-        ]
+        # Read only when the template renders the downloads (inside its fragment cache).
+        context["documents"] = self.documents_with_versions
         return context
+
+    def documents_with_versions(self):
+        """The page's documents, each with ``version_number`` and ``version_date`` of its
+        current file (1.0 of the upload date until it is first replaced). Reads the links
+        as the page has them, so a preview of a draft shows its own documents too."""
+        documents = [link.document for link in self.documents.select_related("document")]
+        current = {
+            version.document_id: version
+            for version in DocumentVersion.objects.filter(document__in=documents, file="")
+        }
+        for document in documents:
+            version = current.get(document.pk)
+            document.version_number = version.number if version else FIRST_NUMBER
+            document.version_date = version.created_at if version else document.created_at
+        return documents
 
 
 class HandreikingDocument(Orderable):

@@ -210,8 +210,9 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Documents are only ever served through Django, which checks access first.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Every upload is checked by content in kpo/uploads.py; these forms call it.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "kpo.media_forms.DocumentForm"
+# Every upload is checked by content in kpo/uploads.py; these forms call it. The document
+# form also keeps a replaced file as an earlier version (kennisbank/versions.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "kennisbank.document_forms.VersionedDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "kpo.media_forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = [
     *("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"),
