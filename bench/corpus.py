@@ -296,6 +296,18 @@ def insert_pages(parent, pages):
         for through, rows in links.items():
             through.objects.bulk_create(rows)
         Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
+        list_products(pages)
+
+
+def list_products(pages):
+    """Add the bulk-inserted products among ``pages`` to the theme pages' list table (which
+    publishing keeps)."""
+    from kennisbank import theme_listing
+    from kennisbank.models import ProductPage, ThemeProduct
+
+    product_ids = [page.pk for page in pages if isinstance(page, ProductPage)]
+    if product_ids:
+        theme_listing.refill(ThemeProduct, ProductPage, product_ids)
 
 
 def through_source(through) -> str:

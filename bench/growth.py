@@ -3,8 +3,9 @@ knowledge items (bench/corpus.py), in-process with Django's test client on one f
 database (SQLite unless DATABASE_URL is set, e.g. an empty PostgreSQL database), as a
 logged-in member, page cache off (fragment and routing caches on, as in production).
 
-For each size: p50/p95 of the home page, the kennisbank index, a theme page, a
-handreiking, a community thread and the search API (database engine; its documents are
+For each size: p50/p95 of the home page, the kennisbank index, a theme page (its first
+and its last page), a handreiking, a community thread of the demo, a thread of 2,000
+posts (its first and its newest page) and the search API (database engine; its documents are
 rebuilt up to ``--search-up-to`` items, beyond that the search row is left out;
 ``--no-index`` builds none). The theme page and the handreiking are also measured "after a
 publish": each request starts a new cache generation, so nothing comes from the fragment
@@ -31,21 +32,53 @@ from bench.prod_local import percentile, save  # noqa: E402
 from bench.queries import setup_django  # noqa: E402
 
 MEMBER = "lid@kpo.example"
-COLD_PAGES = ("theme page", "handreiking")
+COMMUNITY = "buitengebied"
+LONG_THREAD = 2000
+COLD_PAGES = ("theme page", "theme page, last page", "handreiking")
 
 
-def pages():
+def pages(long_thread):
     from communities.models import Topic
     from kennisbank.models import HandreikingPage, KennisbankIndexPage, ThemaPage
 
+    theme_page = ThemaPage.objects.live().order_by("pk").first().url
     return [
         ("home", "/"),
         ("kennisbank index", KennisbankIndexPage.objects.get().url),
-        ("theme page", ThemaPage.objects.live().order_by("pk").first().url),
+        ("theme page", theme_page),
+        ("theme page, last page", f"{theme_page}?page=999999"),
         ("handreiking", HandreikingPage.objects.live().order_by("pk").first().url),
         ("community thread", Topic.objects.order_by("pk").first().get_absolute_url()),
+        (f"thread of {LONG_THREAD:,} posts", long_thread),
+        (f"thread of {LONG_THREAD:,} posts, newest", f"{long_thread}?nieuwste=1"),
         ("search API", "/api/zoeken/?q=bibob"),
     ]
+
+
+def add_long_thread():
+    """A topic of ``LONG_THREAD`` posts in the member's community, inserted in bulk."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from communities.counters import refresh_topic
+    from communities.models import Community, Post, Topic
+    from kpo.models import User
+
+    member = User.objects.get(email=MEMBER)
+    topic = Topic.objects.create(
+        community=Community.objects.get(slug=COMMUNITY), author=member, title="Lang gesprek"
+    )
+    start = timezone.now() - timedelta(days=60)
+    posts = Post.objects.bulk_create(
+        Post(topic=topic, author=member, is_opening=number == 0, source="-", body="<p>-</p>")
+        for number in range(LONG_THREAD)
+    )
+    for number, post in enumerate(posts):
+        post.created_at = start + timedelta(minutes=number)
+    Post.objects.bulk_update(posts, ["created_at"], batch_size=500)
+    refresh_topic(topic.pk)
+    return topic.get_absolute_url()
 
 
 def timed(client, path, requests, cold=False):
@@ -82,6 +115,7 @@ def main():
 
         client = Client(SERVER_NAME="localhost")
         client.force_login(User.objects.get(email=MEMBER))
+        long_thread = add_long_thread()
         for done, size in enumerate(args.sizes, start=1):
             started = time.monotonic()
             search = size <= args.search_up_to
@@ -89,7 +123,7 @@ def main():
                 items=size, members=size // 2, index=search, log=lambda message: None
             )
             print(f"{size} items ready in {time.monotonic() - started:.0f} s", flush=True)
-            for label, path in pages():
+            for label, path in pages(long_thread):
                 if label == "search API" and not search:
                     continue
                 results.setdefault(label, {})[str(size)] = timed(client, path, args.requests)

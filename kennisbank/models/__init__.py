@@ -8,6 +8,7 @@ from .news import NewsIndexPage, NewsPage
 from .product import ProductPage, ProductType
 from .review_reminder import ReviewReminder
 from .thema import ThemaContact, ThemaPage, ThemaRelatedProduct
+from .theme_product import ThemeProduct
 from .version import DocumentVersion
 
 __all__ = [
@@ -29,5 +30,6 @@ __all__ = [
     "ThemaContact",
     "ThemaPage",
     "ThemaRelatedProduct",
+    "ThemeProduct",
     "Visibility",
 ]

@@ -17,6 +17,7 @@ from kpo.blocks import BodyBlock
 
 from .base import KennisbankPage
 from .product import ProductPage, ProductType
+from .theme_product import ThemeProduct
 
 PRODUCTS_PER_PAGE = 12
 
@@ -137,7 +138,8 @@ class ThemePageSections:
     @cached_property
     def listing(self):
         return ProductListing(
-            self.page.products_for(self.request.user),
+            self.page,
+            self.request.user,
             self.request.GET.get("type", ""),
             self.request.GET.get("jaar", ""),
             self.request.GET.get("page"),
@@ -158,14 +160,21 @@ class KnownCountPaginator(Paginator):
 
 class ProductListing:
     """A theme page's products filtered by type and year, one page of them, and the types
-    and years to filter on. One query groups the products by type and year (the filter
-    choices and the count); a second fetches the page. Nothing runs until it is used."""
+    and years to filter on. Both read the theme's rows of ``ThemeProduct`` (one index range,
+    whatever the size of the library): one query groups them by type and year (the filter
+    choices and the count), a second fetches the page's products, picked by that index and
+    checked again against the page tables. Nothing runs until it is used."""
 
-    def __init__(self, products, selected_type, selected_year, page_number):
-        self.products = products
+    def __init__(self, page, user, selected_type, selected_year, page_number):
+        self.page = page
+        self.user = user
         self.selected_type = selected_type
         self.selected_year = selected_year
         self.page_number = page_number
+
+    def entries(self):
+        """The theme's list rows of products ``user`` may see."""
+        return visible_to(ThemeProduct.objects.filter(theme_id=self.page.theme_id), self.user)
 
     @cached_property
     def groups(self):
@@ -174,9 +183,10 @@ class ProductListing:
 
     def groups_queryset(self):
         return (
-            self.products.order_by()
+            self.entries()
+            .order_by()
             .values_list("product_type", ExtractYear("publication_date"))
-            .annotate(number=Count("pk"))
+            .annotate(number=Count("product"))
         )
 
     @cached_property
@@ -196,16 +206,31 @@ class ProductListing:
             not self.selected_year.isdigit() or year == int(self.selected_year)
         )
 
+    def selected_entries(self):
+        entries = self.entries()
+        if self.selected_type in self.types:
+            entries = entries.filter(product_type=self.selected_type)
+        if self.selected_year.isdigit():
+            entries = entries.filter(publication_date__year=int(self.selected_year))
+        return entries.order_by("-publication_date", "-product").values("product")
+
+    @cached_property
+    def paginated(self):
+        """The page asked for, of list rows (``{"product": id}``)."""
+        count = sum(number for kind, year, number in self.groups if self.matches(kind, year))
+        paginator = KnownCountPaginator(self.selected_entries(), PRODUCTS_PER_PAGE, count)
+        return paginator.get_page(self.page_number)
+
+    def products_queryset(self, entries):
+        """The live products of ``entries`` (list rows) ``user`` may see, in the list's order."""
+        products = ProductPage.objects.live().filter(pk__in=entries)
+        return visible_to(products, self.user).order_by("-publication_date", "-pk")
+
     @cached_property
     def page_obj(self):
-        products = self.products
-        if self.selected_type in self.types:
-            products = products.filter(product_type=self.selected_type)
-        if self.selected_year.isdigit():
-            products = products.filter(publication_date__year=int(self.selected_year))
-        count = sum(number for kind, year, number in self.groups if self.matches(kind, year))
-        paginator = KnownCountPaginator(products, PRODUCTS_PER_PAGE, count)
-        return paginator.get_page(self.page_number)
+        page = self.paginated
+        page.object_list = list(self.products_queryset(page.object_list))
+        return page
 
 
 class ThemaContact(Orderable):

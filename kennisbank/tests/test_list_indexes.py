@@ -28,8 +28,9 @@ from kennisbank.models import (
 )
 from kennisbank.models.index import LATEST_PRODUCTS, UPCOMING_EVENTS
 from kennisbank.models.news import NEWS_PER_PAGE
-from kennisbank.models.thema import PRODUCTS_PER_PAGE
+from kennisbank.models.thema import ProductListing
 from kennisbank.tests.conftest import publish
+from kennisbank.theme_listing import refill_all
 from kpo.access import visible_to
 from kpo.factories import ThemeFactory
 
@@ -39,6 +40,7 @@ PRODUCTS = 100_000
 EVENTS = PRODUCTS // 10
 NEWS = 100_000
 THEMES = 20
+DEEP_PAGE = 250  # products 2,989-3,000 of the theme's 5,000 (a visitor sees two thirds)
 BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -153,6 +155,7 @@ def large_library(home_page):
     tag_with_themes(marker, themes)
     news_values = {"kennisbank_newspage": {"date": "date '2015-01-01' + (p.id % 4000)"}}
     copy_page(news, NEWS, 100, overrides(news_values))
+    assert refill_all() == PRODUCTS + 2  # the theme pages' list table, as a migration fills it
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return {"theme_page": theme_page, "kennisbank": kennisbank, "news_index": news_index}
@@ -171,20 +174,31 @@ def sequential_scans(queryset):
     return scans(plan[0]["Plan"])
 
 
+def theme_page_queries(theme_page, user, selected_type="", selected_year="", page=None):
+    """A theme page's two list queries: the type and year counts, and a page of products."""
+    listing = ProductListing(theme_page, user, selected_type, selected_year, page)
+    assert listing.paginated.number == (page or 1)
+    return listing.groups_queryset(), listing.products_queryset(listing.paginated.object_list)
+
+
 def list_queries(large_library, user):
-    """The queries of the kennisbank's lists for ``user``, by name. Not here yet, because
-    they still scan: a theme page's deep pages (an offset of hundreds within one theme) and
-    its type and year counts (``ProductListing.groups_queryset``, every product of the
-    theme); both are served from the theme page's fragment cache."""
+    """The queries of the kennisbank's lists for ``user``, by name: a theme page's type
+    and year counts and its pages, the first and a deep one (an offset of thousands within
+    one theme), also filtered on a type and a year."""
     theme_page = large_library["theme_page"]
     kennisbank = large_library["kennisbank"]
     news_index = large_library["news_index"]
-    products = theme_page.products_for(user)
-    year = timezone.localdate().year - 3
+    year = str(timezone.localdate().year - 3)
+    counts, first_page = theme_page_queries(theme_page, user)
+    _counts, deep_page = theme_page_queries(theme_page, user, page=DEEP_PAGE)
+    _counts, one_type = theme_page_queries(theme_page, user, "bijeenkomst", page=DEEP_PAGE // 10)
+    _counts, one_year = theme_page_queries(theme_page, user, selected_year=year, page=5)
     return {
-        "theme page: a page of products": products[:PRODUCTS_PER_PAGE],
-        "theme page: one type": products.filter(product_type="bijeenkomst")[:PRODUCTS_PER_PAGE],
-        "theme page: one year": products.filter(publication_date__year=year)[:PRODUCTS_PER_PAGE],
+        "theme page: type and year counts": counts,
+        "theme page: the first page": first_page,
+        "theme page: a deep page": deep_page,
+        "theme page: one type, a deep page": one_type,
+        "theme page: one year": one_year,
         "overview: latest products": kennisbank.latest_products_for(user)[:LATEST_PRODUCTS],
         "overview: upcoming events": kennisbank.upcoming_events_for(user)[:UPCOMING_EVENTS],
         "overview: themes": visible_to(ThemaPage.objects.live().child_of(kennisbank), user),
