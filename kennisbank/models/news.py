@@ -56,6 +56,16 @@ class NewsPage(Page):
     intro = models.TextField(_("introductie"), help_text=_("Samenvatting in één of twee zinnen."))
     body = StreamField(BodyBlock(), verbose_name=_("inhoud"))
     themes = ParentalManyToManyField("kpo.Theme", verbose_name=_("thema's"), blank=True)
+    external_id = models.CharField(
+        _("extern kenmerk"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Kenmerk uit de bron van een bulkimport."),
+    )
+    import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -71,6 +81,7 @@ class NewsPage(Page):
     ]
     parent_page_types = ["kennisbank.NewsIndexPage"]
     subpage_types: list[str] = []
+    exclude_fields_in_copy = ["external_id", "import_fingerprint"]
 
     class Meta:
         verbose_name = _("nieuwsbericht")
