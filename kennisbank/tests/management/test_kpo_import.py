@@ -1,3 +1,5 @@
+"""The stable contract of ``kpo_import FILE.jsonl`` (docs: design notes and operations.md)."""
+
 import json
 
 import pytest
@@ -39,7 +41,7 @@ def import_file(tmp_path, theme, kennisbank):
 
 
 def run_import(path, capsys):
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="5 regel"):
         call_command("kpo_import", str(path))
     return capsys.readouterr()
 
@@ -47,12 +49,14 @@ def run_import(path, capsys):
 def test_good_lines_land_and_bad_lines_are_reported_with_number(import_file, capsys):
     output = run_import(import_file, capsys)
 
-    assert "Regel 2: geen geldige JSON" in output.err
-    assert "Regel 3: onbekende thema's: Bestaat niet" in output.err
-    assert "Regel 4: onbekende zichtbaarheid 'geheim'" in output.err
-    assert "Regel 5: document is geen pdf" in output.err
-    assert "Regel 7: ontbrekende velden" in output.err
-    assert "2 nieuw" in output.out and "5 mislukt" in output.out
+    assert "Regel 1 (kb-1): nieuw, gepubliceerd" in output.out
+    assert "Regel 2: mislukt: geen geldige JSON" in output.out
+    assert "Regel 3 (kb-2): mislukt: onbekende thema's: Bestaat niet" in output.out
+    assert "Regel 4 (kb-3): mislukt: onbekende zichtbaarheid 'geheim'" in output.out
+    assert "Regel 5 (kb-4): mislukt: nep.pdf: De extensie .pdf past niet" in output.out
+    assert "Regel 6 (kb-5): nieuw, concept, niet gepubliceerd" in output.out
+    assert "Regel 7 (kb-6): mislukt: ontbrekende velden" in output.out
+    assert "2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 5 mislukt." in output.out
 
     handreiking = HandreikingPage.objects.get(external_id="kb-1")
     assert handreiking.live and handreiking.visibility == "members"
@@ -68,6 +72,7 @@ def test_import_is_idempotent_on_external_id(import_file, capsys):
 
     output = run_import(import_file, capsys)
 
+    assert "Regel 1 (kb-1): ongewijzigd" in output.out
     assert "0 nieuw, 0 bijgewerkt, 2 ongewijzigd" in output.out
     assert ProductPage.objects.count() == 2
 
@@ -84,3 +89,8 @@ def test_changed_line_updates_the_existing_page(import_file, tmp_path, capsys):
     assert page.title == "Handreiking APV (2025)"
     assert "1 bijgewerkt" in capsys.readouterr().out
     assert HandreikingPage.objects.count() == 1
+
+
+def test_a_missing_file_stops_the_command(tmp_path):
+    with pytest.raises(CommandError, match="Bestand niet gevonden"):
+        call_command("kpo_import", str(tmp_path / "bestaat-niet.jsonl"))
