@@ -11,8 +11,6 @@ REVIEW_WINDOW = datetime.timedelta(days=30)
 
 def pages_due_for_review(today=None):
     today = today or timezone.localdate()
-    return (
-        KennisbankPage.objects.filter(review_date__lte=today + REVIEW_WINDOW)
-        .select_related("owner")
-        .order_by("review_date", "title")
+    return KennisbankPage.objects.filter(review_date__lte=today + REVIEW_WINDOW).order_by(
+        "review_date", "title"
     )

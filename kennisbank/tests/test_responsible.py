@@ -2,8 +2,7 @@
 
 import pytest
 
-from kennisbank.factories import HandreikingPageFactory, NewsPageFactory, ThemaPageFactory
-from kennisbank.models import NewsIndexPage
+from kennisbank.factories import HandreikingPageFactory, ThemaPageFactory
 from kennisbank.responsible import (
     Source,
     editorial_board_members,
@@ -81,15 +80,16 @@ def test_a_theme_page_answers_with_its_own_content_owner(kennisbank, bibob):
 
 
 def test_without_owner_or_content_owner_the_editorial_board_is_responsible(kennisbank):
-    theme = ThemeFactory(name="Mensenhandel")  # no theme page at all
-    without_theme = HandreikingPageFactory(parent=kennisbank, themes=[theme])
-    news = NewsPageFactory(parent=NewsIndexPage.objects.get())
+    theme = ThemeFactory(name="Mensenhandel")
+    theme_page = ThemaPageFactory(parent=kennisbank, theme=theme)  # no content owner
+    product = HandreikingPageFactory(parent=kennisbank, themes=[theme])
+    without_theme = HandreikingPageFactory(parent=kennisbank, themes=[ThemeFactory()])
 
-    responsible = responsible_for_pages([without_theme, news])
+    responsible = responsible_for_pages([theme_page, product, without_theme])
 
     assert {r.source for r in responsible.values()} == {Source.EDITORIAL_BOARD}
-    assert responsible[news.pk].label == "Redactieraad"
-    assert responsible[news.pk].reason == "geen eigenaar of inhoudelijk eigenaar"
+    assert responsible[without_theme.pk].label == "Redactieraad"
+    assert responsible[without_theme.pk].reason == "geen eigenaar of inhoudelijk eigenaar"
 
 
 def test_many_pages_take_three_queries(kennisbank, bibob, django_assert_num_queries):
