@@ -17,11 +17,23 @@ from kennisbank.factories import (
     NewsPageFactory,
     ThemaPageFactory,
 )
-from kennisbank.models import HandreikingDocument, KeyFigure, ThemaContact
+from kennisbank.models import HandreikingDocument, KeyFigure, ThemaContact, ThemaPage
 from kennisbank.pdf import make_pdf
 from kpo.demo import ensure_child, publish, read_fixture
 from kpo.factories import paragraph_body
-from kpo.models import Organisation, Theme
+from kpo.models import Organisation, Theme, User
+
+# Who answers for the pages of a theme that have no owner of their own (the other themes
+# fall back to the Redactieraad): the demo editor and the demo editorial board member.
+THEME_CONTENT_OWNERS = {
+    "Bestuurlijke aanpak en APV": "redacteur@kpo.example",
+    "Wet Bibob": "redacteur@kpo.example",
+    "Horeca": "redacteur@kpo.example",
+    "Weerbare overheid en integriteit": "redacteur@kpo.example",
+    "Afpakken": "redactieraad@kpo.example",
+    "Criminele geldstromen en witwassen": "redactieraad@kpo.example",
+    "Vastgoed": "redactieraad@kpo.example",
+}
 
 
 def load_news(home):
@@ -94,6 +106,15 @@ def load_theme_pages(kennisbank):
         publish(page)
 
 
+def load_content_owners():
+    """Give the demo themes their content owner, unless their page already has one."""
+    for name, email in THEME_CONTENT_OWNERS.items():
+        page = ThemaPage.objects.get(theme__name=name)
+        if page.content_owner_id is None:
+            page.content_owner = User.objects.get(email=email)
+            publish(page)
+
+
 def load_handreikingen(kennisbank):
     for item in read_fixture("kennisbank.json")["products"]:
         page = add_page(
@@ -164,6 +185,7 @@ def load_kennisbank(home):
     kennisbank = ensure_child(home, KennisbankIndexPageFactory, "kennisbank", body=body)
     load_news(home)
     load_theme_pages(kennisbank)
+    load_content_owners()
     load_handreikingen(kennisbank)
     load_factsheets(kennisbank)
     load_events(kennisbank)

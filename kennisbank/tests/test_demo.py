@@ -1,9 +1,13 @@
 """The demo: a member browses themes, opens the Handreiking APV en ondermijning and downloads
 its PDF; an anonymous visitor sees public pages and is asked to log in for the rest."""
 
+import datetime
+
 import pytest
 
 from kennisbank.models import FactsheetPage, HandreikingPage, KennisbankIndexPage, ThemaPage
+from kennisbank.responsible import Source, responsible_for_pages
+from kennisbank.review import pages_due_for_review
 from kpo.demo import load_demo
 from kpo.models import Theme
 
@@ -46,3 +50,13 @@ def test_anonymous_visitor_sees_public_pages_and_is_asked_to_log_in_for_the_rest
     assert client.get(public.url).status_code == 200
     assert client.get(members.url).status_code == 302
     assert client.get(members.documents.get().document.url).status_code == 302
+
+
+def test_demo_themes_have_content_owners_so_reminders_reach_people(demo):
+    redacteur = ThemaPage.objects.get(theme__name="Bestuurlijke aanpak en APV").content_owner
+    assert redacteur.email == "redacteur@kpo.example"
+    due = list(pages_due_for_review(datetime.date(2026, 12, 8)))
+    sources = {r.source for r in responsible_for_pages(due).values()}
+
+    assert len(due) >= 8
+    assert {Source.THEME, Source.EDITORIAL_BOARD} <= sources
