@@ -119,12 +119,12 @@ def fill_page(page, item, fingerprint):
 
 
 def validate_and_save(page, item, *, created):
-    """Add a new page under its parent (which validates it), or validate a changed one."""
+    """Add a new page under its parent (as a draft, which Wagtail checks only in part), and
+    validate the page in full."""
     try:
         if created:
             parent_page(item).add_child(instance=page)
-        else:
-            page.full_clean()
+        page.full_clean()
     except ValidationError as error:
         raise LineError(validation_message(error)) from None
 
