@@ -9,6 +9,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from kpo.access import can_see
 
 from .documents import can_download
+from .owner_forms import REASSIGN_ACTION, OwnerReassignedFormatter
 from .version_views import RestoreVersionView
 from .views import ReviewReportView
 
@@ -68,3 +69,8 @@ def register_review_report_menu_item():
         icon_name="time",
         order=1150,
     )
+
+
+@hooks.register("register_log_actions")
+def register_owner_log_action(actions):
+    actions.register_action(REASSIGN_ACTION)(OwnerReassignedFormatter)
