@@ -3,6 +3,7 @@ review dates, dry runs, review by the Redactieraad, and failures that leave noth
 
 import datetime
 import io
+import json
 import os
 
 import pytest
@@ -19,7 +20,7 @@ from kennisbank.importing.sources import COLUMNS
 from kennisbank.models import EventPage, FactsheetPage, HandreikingPage, NewsPage, ProductPage
 from kennisbank.pdf import make_pdf
 from kpo import roles
-from kpo.factories import UserFactory
+from kpo.factories import ThemeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +280,14 @@ def test_progress_bar_on_a_terminal_stays_out_of_the_report(kennisbank, theme, f
     assert "[" not in out.getvalue() and "Rij 3 (hr-2): nieuw" in out.getvalue()
     _out, err = run(path)
     assert err == ""
+
+
+def test_the_example_for_editors_imports_cleanly(kennisbank, editor):
+    for name in json.loads((settings.BASE_DIR / "fixtures" / "themes.json").read_text()):
+        ThemeFactory(name=name)
+    editor.email = "redacteur@kpo.example"
+    editor.save()
+
+    out, _err = run(settings.BASE_DIR / "fixtures" / "import" / "voorbeeld.csv", "--dry-run")
+
+    assert "Proefimport, niets opgeslagen: 5 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 mislukt." in out
