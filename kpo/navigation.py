@@ -49,17 +49,29 @@ def _section_urls(site):
     return urls
 
 
+def cached_section_urls(site):
+    """``_section_urls`` of ``site``, from the cache when known."""
+    key = CACHE_KEY.format(site_id=site.pk)
+    urls = cache.get(key)
+    if urls is None:
+        urls = _section_urls(site)
+        cache.set(key, urls, 3600)
+    return urls
+
+
+def section_url(request, model) -> str:
+    """The URL of the section page of type ``model`` on this request's site, or ""."""
+    site = Site.find_for_request(request)
+    return cached_section_urls(site).get(model.__name__, "") if site is not None else ""
+
+
 def main_navigation(request):
     """The header's navigation items for this request's site."""
     items = []
     try:
         site = Site.find_for_request(request) if request is not None else None
         if site is not None:
-            key = CACHE_KEY.format(site_id=site.pk)
-            urls = cache.get(key)
-            if urls is None:
-                urls = _section_urls(site)
-                cache.set(key, urls, 3600)
+            urls = cached_section_urls(site)
             items = [
                 NavItem(str(label), urls[model.__name__])
                 for label, model in section_page_types()

@@ -72,6 +72,18 @@ class CoursePage(Page):
         choices=EnrolmentPolicy.choices,
         default=EnrolmentPolicy.OPEN,
     )
+    community = models.ForeignKey(
+        "communities.Community",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+        help_text=_(
+            "Optioneel: de community waar deelnemers over deze e-learning doorpraten. Een "
+            "verborgen community toont de pagina alleen aan haar leden."
+        ),
+    )
     course_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("cursuseigenaar"),
@@ -90,6 +102,7 @@ class CoursePage(Page):
         FieldPanel("audience"),
         FieldRowPanel([FieldPanel("format"), FieldPanel("duration_minutes")]),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("community"),
         MultiFieldPanel(
             [
                 FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
@@ -151,8 +164,10 @@ class CoursePage(Page):
         return LessonPage.objects.child_of(self).live().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
+        from academie.links import page_links
         from academie.progress import course_state
 
         context = super().get_context(request, *args, **kwargs)
         context["state"] = course_state(request.user, self)
+        context.update(page_links(request.user, self))
         return context

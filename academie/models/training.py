@@ -82,6 +82,18 @@ class TrainingPage(Page):
     themes = ParentalManyToManyField(
         "kpo.Theme", verbose_name=_("thema's"), blank=True, related_name="trainings"
     )
+    community = models.ForeignKey(
+        "communities.Community",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="trainings",
+        help_text=_(
+            "Optioneel: de community waar deelnemers over deze training doorpraten. Een "
+            "verborgen community toont de pagina alleen aan haar leden."
+        ),
+    )
     course_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("eigenaar"),
@@ -101,6 +113,7 @@ class TrainingPage(Page):
         FieldPanel("audience"),
         FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("course_owner")]),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("community"),
         MultiFieldPanel(
             [InlinePanel("sessions", label=_("sessie"), min_num=1)],
             heading=_("Sessies"),
@@ -135,10 +148,12 @@ class TrainingPage(Page):
         return next((session for session in self.sessions.all() if session.start > now), None)
 
     def get_context(self, request, *args, **kwargs):
+        from academie.links import page_links
         from academie.trainings import session_states
 
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = session_states(request.user, self)
+        context.update(page_links(request.user, self))
         return context
 
 

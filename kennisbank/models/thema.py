@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +11,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from academie import links as academie_links
 from communities.models import Community
-from kpo.access import visible_to
+from kpo.access import access_tokens, community_ids, visible_to
 from kpo.blocks import BodyBlock
 
 from .base import KennisbankPage
@@ -94,11 +95,12 @@ class ThemaPage(KennisbankPage):
         products = ProductPage.objects.live().filter(theme_links__page=self)
         return visible_to(products, user).order_by("theme_links__sort_order")
 
-    def community_for(self, user):
-        """The linked community, unless it is hidden and ``user`` is not one of its members."""
-        if self.community_id is None:
-            return None
-        return Community.objects.listed_for(user).filter(pk=self.community_id).first()
+    def communities_for(self, user):
+        """The linked community (first) and the other communities on this theme, by name;
+        hidden ones only when ``user`` is one of their members."""
+        on_theme = Q(pk=self.community_id) | Q(themes=self.theme_id)
+        listed = Community.objects.listed_for(user).filter(on_theme).distinct()
+        return sorted(listed, key=lambda community: community.pk != self.community_id)
 
     def get_context(self, request, *args, **kwargs):
         """Everything below the intro is worked out only when the template renders it: the
@@ -128,8 +130,22 @@ class ThemePageSections:
         return list(self.page.contacts.select_related("organisation"))
 
     @cached_property
-    def linked_community(self):
-        return self.page.community_for(self.request.user)
+    def communities(self):
+        """``(community, whether the user is a member)`` for the theme's communities."""
+        member_of = community_ids(access_tokens(self.request.user))
+        return [
+            (community, community.pk in member_of)
+            for community in self.page.communities_for(self.request.user)
+        ]
+
+    @cached_property
+    def academy_offer(self):
+        """The e-learnings and trainings on this theme the user may see."""
+        return academie_links.theme_offer(self.request.user, self.page.theme_id)
+
+    @cached_property
+    def academy_url(self):
+        return academie_links.catalogue_url(self.request)
 
     @cached_property
     def featured_products(self):
