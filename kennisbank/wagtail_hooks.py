@@ -9,6 +9,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from kpo.access import can_see
 
 from .documents import can_download
+from .download_report import DownloadReportMenuItem, MostDownloadedReportView
 from .owner_forms import REASSIGN_ACTION, OwnerReassignedFormatter
 from .version_views import RestoreVersionView
 from .views import ReviewReportView
@@ -74,3 +75,30 @@ def register_review_report_menu_item():
 @hooks.register("register_log_actions")
 def register_owner_log_action(actions):
     actions.register_action(REASSIGN_ACTION)(OwnerReassignedFormatter)
+
+
+@hooks.register("register_admin_urls")
+def register_download_report_urls():
+    return [
+        path(
+            "reports/meest-gedownload/",
+            MostDownloadedReportView.as_view(),
+            name="kennisbank_download_report",
+        ),
+        path(
+            "reports/meest-gedownload/results/",
+            MostDownloadedReportView.as_view(results_only=True),
+            name="kennisbank_download_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_download_report_menu_item():
+    return DownloadReportMenuItem(
+        _("Meest gedownload"),
+        reverse("kennisbank_download_report"),
+        name="meest-gedownload",
+        icon_name="download",
+        order=1160,
+    )

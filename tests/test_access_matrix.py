@@ -1257,6 +1257,8 @@ EXPECTED = {
     "admin/reports/aging-pages/results/": (302, 302, 302, 302, 302, 200, 200, 302),
     "admin/reports/locked/": (302, 302, 302, 302, 302, 302, 302, 302),
     "admin/reports/locked/results/": (302, 302, 302, 302, 302, 302, 302, 302),
+    "admin/reports/meest-gedownload/": (302, 302, 302, 302, 302, 200, 200, 302),
+    "admin/reports/meest-gedownload/results/": (302, 302, 302, 302, 302, 200, 200, 302),
     "admin/reports/page-types-usage/": (302, 302, 302, 302, 302, 200, 200, 302),
     "admin/reports/page-types-usage/results/": (302, 302, 302, 302, 302, 200, 200, 302),
     "admin/reports/site-history/": (302, 302, 302, 302, 200, 200, 200, 200),

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from kpo.blocks import BodyBlock
 
+from ..download_panels import DocumentDownloadsPanel
 from .product import ProductPage, ProductType
 from .version import FIRST_NUMBER, DocumentVersion
 
@@ -56,6 +57,7 @@ class HandreikingPage(ProductPage):
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("documents", label=_("documenten"), min_num=1),
+        DocumentDownloadsPanel(),
         FieldPanel("publisher"),
         FieldPanel("publication_date"),
         FieldPanel("version"),
