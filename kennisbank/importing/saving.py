@@ -63,7 +63,7 @@ def import_item(item, *, dry_run=False, submit=False) -> Saved:
 
 def save_item(item, stored, *, dry_run, submit) -> Saved:
     model = item.page_type.model
-    fingerprint = review_fingerprint(item.fingerprint) if submit else item.fingerprint
+    fingerprint = review_fingerprint(item.fingerprint) if submit and item.live else item.fingerprint
     page = find_existing(item.external_id)
     if page is not None:
         if not isinstance(page, model):
@@ -79,9 +79,9 @@ def save_item(item, stored, *, dry_run, submit) -> Saved:
     fill_page(page, item, fingerprint)
     validate_and_save(page, item, created=created)
     outcome = CREATED if created else UPDATED
-    state = SUBMITTED if submit else PUBLISHED if item.live else DRAFT
+    state = (SUBMITTED if submit else PUBLISHED) if item.live else DRAFT
     if dry_run:
-        return Saved(outcome, state, workflow_of(page).name if submit else "")
+        return Saved(outcome, state, workflow_of(page).name if state == SUBMITTED else "")
     attach_documents(page, store_documents(item, stored))
     if created:
         page.save()  # a new page's own row holds its first content, files included
@@ -89,8 +89,9 @@ def save_item(item, stored, *, dry_run, submit) -> Saved:
         # The owner is kept on the page itself, not in its revisions.
         Page.objects.filter(pk=page.pk).update(owner=item.owner)
     revision = page.save_revision()
-    if submit:
+    if state == SUBMITTED:
         return Saved(outcome, state, submit_for_review(page, item.owner))
+    cancel_submission(page, item.owner)
     if item.live:
         revision.publish()
     elif page.live:
@@ -183,11 +184,17 @@ def submit_for_review(page, user) -> str:
     """Submit the page's latest revision to its workflow (a submission still open is
     replaced by this one); returns the workflow's name."""
     workflow = workflow_of(page)
+    cancel_submission(page, user)
+    workflow.start(page, user)
+    return workflow.name
+
+
+def cancel_submission(page, user):
+    """An open submission is for content this import replaces (as publishing in the editor
+    cancels it too)."""
     current = page.current_workflow_state
     if current is not None:
         current.cancel(user=user)
-    workflow.start(page, user)
-    return workflow.name
 
 
 def workflow_of(page):

@@ -229,12 +229,18 @@ def test_dry_run_reports_everything_and_writes_nothing(kennisbank, theme, editor
 def test_submit_for_review_leaves_pages_to_the_redactieraad(kennisbank, theme, editor, files):
     board_member = UserFactory(email="redactieraad@riec.example", is_staff=True)
     board_member.groups.add(Group.objects.get(name=roles.EDITORIAL_BOARD))
-    rows = [handreiking_row(theme, documents="handreiking.pdf", owner=editor.email)]
+    rows = [
+        handreiking_row(theme, documents="handreiking.pdf", owner=editor.email),
+        handreiking_row(theme, external_id="hr-2", published="nee"),
+    ]
 
     out, _err = run(csv_file(files, rows), "--submit-for-review", "--no-progress")
 
     assert "Rij 2 (hr-1): nieuw, ter beoordeling aangeboden (workflow Redactieraad)" in out
+    assert "Rij 3 (hr-2): nieuw, concept, niet gepubliceerd" in out
     assert "1 ter beoordeling aangeboden" in out
+    draft = HandreikingPage.objects.get(external_id="hr-2")
+    assert not draft.live and draft.current_workflow_state is None
     page = HandreikingPage.objects.get(external_id="hr-1")
     assert not page.live
     state = page.current_workflow_state
@@ -246,6 +252,12 @@ def test_submit_for_review_leaves_pages_to_the_redactieraad(kennisbank, theme, e
     out, _err = run(csv_file(files, rows), "--submit-for-review", "--no-progress")
     assert "Rij 2 (hr-1): ongewijzigd" in out
     assert WorkflowState.objects.count() == 1
+    # Publishing it by import ends the open submission, as publishing in the editor does.
+    out, _err = run(csv_file(files, rows), "--no-progress")
+    assert "Rij 2 (hr-1): bijgewerkt, gepubliceerd" in out
+    page.refresh_from_db()
+    assert page.live and page.current_workflow_state is None
+    assert WorkflowState.objects.get().status == WorkflowState.STATUS_CANCELLED
     # Wagtail's submission emails are back once the import is over.
     other = HandreikingPageFactory(parent=kennisbank, live=False, themes=[theme])
     other.save_revision()
