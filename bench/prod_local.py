@@ -36,6 +36,15 @@ def setup_django():
 
 def login(base_url: str, email: str = MEMBER, forwarded_for: str | None = None):
     """A requests session logged in through allauth's form, as a browser would."""
+    session, response = post_login(base_url, email, forwarded_for)
+    if response.status_code != 302:
+        raise SystemExit(f"login as {email} failed: {response.status_code}")
+    return session
+
+
+def post_login(base_url: str, email: str = MEMBER, forwarded_for: str | None = None):
+    """Send allauth's login form with the demo password; the session and the response (a
+    302 when it succeeded)."""
     from django.conf import settings
 
     session = requests.Session()
@@ -50,9 +59,7 @@ def login(base_url: str, email: str = MEMBER, forwarded_for: str | None = None):
         timeout=30,
         allow_redirects=False,
     )
-    if response.status_code != 302:
-        raise SystemExit(f"login as {email} failed: {response.status_code}")
-    return session
+    return session, response
 
 
 def percentile(sorted_values, fraction: float) -> float:

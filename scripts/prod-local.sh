@@ -9,6 +9,10 @@
 # Ports and folders (defaults): KPO_PROD_PORT=8010, KPO_PROD_PG_PORT=54340,
 # KPO_PROD_ES_PORT=9260, var/prod-local/ for logs, media, static files, cache and mail.
 # KPO_CORPUS_ITEMS / KPO_CORPUS_MEMBERS add a synthetic corpus (bench/corpus.py).
+# KPO_PROD_CLUSTER=1 selects the cluster profile (docs/operations.md): Redis as the shared
+# cache (KPO_PROD_REDIS_PORT=6391, KPO_PROD_REDIS_DIR) and media in a private bucket on an
+# S3-compatible store (SeaweedFS, KPO_PROD_S3_PORT=8360 and the three ports after it,
+# KPO_PROD_S3_HOME), started with scripts/services/ and stopped again by `stop`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -19,13 +23,29 @@ export KPO_PG_PORT="${KPO_PROD_PG_PORT:-54340}"
 export KPO_PG_DATA="${KPO_PROD_PG_DATA:-/tmp/kpo-prod-local-postgres}"
 export KPO_ES_PORT="${KPO_PROD_ES_PORT:-9260}"
 export KPO_ES_HOME="${KPO_PROD_ES_HOME:-/tmp/kpo-prod-local-elasticsearch}"
+export KPO_REDIS_PORT="${KPO_PROD_REDIS_PORT:-6391}"
+export KPO_REDIS_DIR="${KPO_PROD_REDIS_DIR:-/tmp/kpo-prod-local-redis}"
+export KPO_S3_PORT="${KPO_PROD_S3_PORT:-8360}"
+export KPO_S3_HOME="${KPO_PROD_S3_HOME:-/tmp/kpo-prod-local-s3}"
+# The store's one access key (scripts/services/s3.sh); the secret is made at the first start.
+export KPO_S3_TEST_ACCESS_KEY=kpo-prod-local
+S3_BUCKET=kpo-prod-local
 
 log() { echo "[prod-local] $*" >&2; }
+
+cluster() { [ "${KPO_PROD_CLUSTER:-}" = 1 ]; }
+
+# A random secret in $STATE/<name>, made once.
+secret() {
+  mkdir -p "$STATE"
+  [ -f "$STATE/$1" ] || "$BIN/python" -c "import secrets; print(secrets.token_urlsafe($2))" >"$STATE/$1"
+  cat "$STATE/$1"
+}
 
 write_env() {
   local database_url=$1 es_url=$2
   mkdir -p "$STATE"/{media,cache,mail,logs}
-  [ -f "$STATE/secret_key" ] || "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(50))" >"$STATE/secret_key"
+  secret secret_key 50 >/dev/null
   cat >"$STATE/env" <<ENV
 export DJANGO_SETTINGS_MODULE=kpo.settings.prod_local
 export SECRET_KEY=$(cat "$STATE/secret_key")
@@ -35,7 +55,7 @@ export ELASTICSEARCH_URL=$es_url
 export KPO_SEARCH_INDEX_PREFIX=kpo-prod-local-
 export KPO_MEDIA_ROOT=$STATE/media
 export KPO_EMAIL_FILE_PATH=$STATE/mail
-export KPO_CACHE_URL=file://$STATE/cache
+export KPO_CACHE_URL=${3:-file://$STATE/cache}
 export KPO_BIND=127.0.0.1:$PORT
 export KPO_BASE_URL=http://127.0.0.1:$PORT
 export KPO_TRUSTED_PROXY_COUNT=${KPO_TRUSTED_PROXY_COUNT:-1}
@@ -43,6 +63,46 @@ export WEB_CONCURRENCY=${WEB_CONCURRENCY:-4}
 export KPO_PROD_URL=http://127.0.0.1:$PORT
 export KPO_PG_PORT=$KPO_PG_PORT KPO_PG_DATA=$KPO_PG_DATA KPO_ES_PORT=$KPO_ES_PORT KPO_ES_HOME=$KPO_ES_HOME
 ENV
+  if cluster; then write_cluster_env "$4"; fi
+}
+
+# The media bucket's variables, exactly those production reads (docs/operations.md; the
+# cache is KPO_CACHE_URL above), and the services' ports and folders for bench/faults.py.
+write_cluster_env() {
+  local s3_url=$1
+  cat >>"$STATE/env" <<ENV
+export KPO_PROD_CLUSTER=1
+export KPO_S3_BUCKET=$S3_BUCKET
+export KPO_S3_ENDPOINT_URL=$s3_url
+export KPO_S3_ACCESS_KEY_ID=$KPO_S3_TEST_ACCESS_KEY
+export KPO_S3_SECRET_ACCESS_KEY=$(cat "$STATE/s3_secret_key")
+export KPO_REDIS_PORT=$KPO_REDIS_PORT KPO_REDIS_DIR=$KPO_REDIS_DIR KPO_S3_PORT=$KPO_S3_PORT KPO_S3_HOME=$KPO_S3_HOME
+ENV
+}
+
+# The private media bucket, created unless it exists.
+create_bucket() {
+  "$BIN/python" - <<'PYTHON'
+import os
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+client = boto3.client(
+    "s3",
+    endpoint_url=os.environ["KPO_S3_ENDPOINT_URL"],
+    aws_access_key_id=os.environ["KPO_S3_ACCESS_KEY_ID"],
+    aws_secret_access_key=os.environ["KPO_S3_SECRET_ACCESS_KEY"],
+    region_name="us-east-1",
+    config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
+)
+bucket = os.environ["KPO_S3_BUCKET"]
+try:
+    client.head_bucket(Bucket=bucket)
+except ClientError:
+    client.create_bucket(Bucket=bucket)
+PYTHON
 }
 
 load_env() {
@@ -93,15 +153,25 @@ web_start() {
 start() {
   stop_group web
   stop_group worker
-  local es_file database_url es_pid
+  local es_file database_url es_pid redis_url="" s3_url=""
   es_file=$(mktemp)
   scripts/services/elasticsearch.sh start >"$es_file" &
   es_pid=$!
   database_url=$(scripts/services/postgres.sh start)
+  if cluster; then
+    export KPO_S3_TEST_SECRET_KEY
+    KPO_S3_TEST_SECRET_KEY=$(secret s3_secret_key 30)
+    redis_url=$(scripts/services/redis.sh start)
+    s3_url=$(scripts/services/s3.sh start)
+  fi
   wait "$es_pid"
-  write_env "$database_url" "$(cat "$es_file")"
+  write_env "$database_url" "$(cat "$es_file")" "$redis_url" "$s3_url"
   rm -f "$es_file"
   load_env
+  if cluster; then
+    create_bucket
+    log "cluster profile: cache $KPO_CACHE_URL, media in bucket $KPO_S3_BUCKET on $KPO_S3_ENDPOINT_URL"
+  fi
   log "migrate, collectstatic, demo content"
   "$BIN/python" manage.py migrate --noinput >/dev/null
   "$BIN/python" manage.py createcachetable
@@ -121,8 +191,14 @@ start() {
 stop() {
   stop_group web
   stop_group worker
+  # The ports and folders the start used (and whether it was the cluster profile).
+  if [ -f "$STATE/env" ]; then load_env; fi
   scripts/services/elasticsearch.sh stop || true
   scripts/services/postgres.sh stop || true
+  if cluster; then
+    scripts/services/redis.sh stop || true
+    scripts/services/s3.sh stop || true
+  fi
   rm -rf "$STATE"
   log "stopped"
 }
