@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from academie.models import CoursePage, TrainingPage
 from communities.models import Community, CommunityFile, FileVersion, Post, PostAttachment, Topic
 from kpo.models import Theme
 
@@ -114,9 +115,19 @@ def on_topic_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     queue_updates(Post, instance.posts.values_list("pk", flat=True))
 
 
+def queue_academy_pages(community_id) -> None:
+    """The e-learnings and trainings discussed in a community carry its name and, unless
+    it is hidden, its id."""
+    for model in (CoursePage, TrainingPage):
+        queue_updates(
+            model, model.objects.filter(community_id=community_id).values_list("pk", flat=True)
+        )
+
+
 def on_community_saved(sender, instance, raw=False, created=False, **kwargs):
     if not (raw or created):
         queue_community(instance.pk)
+        queue_academy_pages(instance.pk)
 
 
 def on_community_themes_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
