@@ -91,7 +91,11 @@ class Term:
 class ParsedQuery:
     terms: tuple[Term, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()
+    # Stems marked wherever they occur (the words and their compound parts) …
     highlight: frozenset[str] = field(default_factory=frozenset)
+    # … and phrases (quoted, or a word's synonyms) marked only where they occur in full, so
+    # that "door het" of a written-out name is not marked all over a text.
+    highlight_phrases: tuple[tuple[str, ...], ...] = ()
 
     def __bool__(self):
         return bool(self.terms or self.phrases)
@@ -118,6 +122,55 @@ class ParsedQuery:
             return True
         prefixes = self.prefixes
         return bool(prefixes) and folded_word(lowered).startswith(prefixes)
+
+    @cached_property
+    def _phrase_heads(self) -> frozenset[str]:
+        return frozenset(phrase[0] for phrase in self.highlight_phrases)
+
+    @cached_property
+    def _starts_phrase(self) -> dict[str, bool]:
+        return {}
+
+    def starts_phrase(self, word: str) -> bool:
+        """Whether ``word`` is the first word of a highlighted phrase (remembered per word)."""
+        known = self._starts_phrase.get(word)
+        if known is None:
+            forms = stem_forms(word.lower())
+            known = self._starts_phrase[word] = not self._phrase_heads.isdisjoint(forms)
+        return known
+
+    def phrase_length_at(self, text_words: list[str], position: int) -> int:
+        """The length of the longest highlighted phrase that starts at ``position`` of
+        ``text_words`` (0 when none does)."""
+        if not self.starts_phrase(text_words[position]):
+            return 0
+        longest = 0
+        for phrase in self.highlight_phrases:
+            following = text_words[position : position + len(phrase)]
+            if len(phrase) > longest and self.occurs(phrase, following):
+                longest = len(phrase)
+        return longest
+
+    @staticmethod
+    def occurs(phrase: tuple[str, ...], text_words: list[str]) -> bool:
+        """Whether ``text_words`` are ``phrase``'s stems, in order."""
+        return len(text_words) == len(phrase) and all(
+            part in stem_forms(word.lower()) for part, word in zip(phrase, text_words, strict=True)
+        )
+
+    @cached_property
+    def longest_phrase(self) -> int:
+        return max((len(phrase) for phrase in self.highlight_phrases), default=0)
+
+    def marked(self, text_words: list[str]) -> list[bool]:
+        """Per word of ``text_words``: whether to mark it (a query word, or part of a
+        highlighted phrase occurring in full)."""
+        marks = [self.highlights(word) for word in text_words]
+        if self.highlight_phrases:
+            for position in range(len(text_words)):
+                for covered in range(self.phrase_length_at(text_words, position)):
+                    marks[position + covered] = True
+        return marks
 
 
 def parse_query(text: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> ParsedQuery:
@@ -157,11 +210,14 @@ def parse_query(text: str, synonyms: dict[str, tuple[str, ...]] | None = None) -
             )
         )
     highlight = {form for term in terms for form in term.forms}
-    highlight.update(stem for phrase in phrases for stem in phrase)
-    highlight.update(stem for term in terms for phrase in term.phrases for stem in phrase)
     highlight.update(stem for term in terms for split in term.splits for stem in split)
+    highlight_phrases = dict.fromkeys(phrases)
+    highlight_phrases.update((phrase, None) for term in terms for phrase in term.phrases)
     return ParsedQuery(
-        terms=tuple(dict.fromkeys(terms)), phrases=phrases, highlight=frozenset(highlight)
+        terms=tuple(dict.fromkeys(terms)),
+        phrases=phrases,
+        highlight=frozenset(highlight),
+        highlight_phrases=tuple(highlight_phrases),
     )
 
 

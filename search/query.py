@@ -28,7 +28,7 @@ from .engines import (
 from .engines.weights import coordination
 from .labels import facet_names
 from .models import SearchDocument
-from .rarity import with_rarity
+from .rarity import public_frequency, with_rarity
 from .snippets import make_snippet
 from .synonyms import synonym_groups
 
@@ -38,6 +38,8 @@ PER_PAGE = 10
 MAX_PAGE = 1000
 SORTS = (SORT_RELEVANCE, SORT_DATE)
 SUGGESTION_VOCABULARY = 5000
+# How many letters a typo may add or drop (did-you-mean compares words this close in length).
+TYPO_LENGTH_CHANGE = 2
 
 
 @dataclass(frozen=True)
@@ -197,13 +199,32 @@ def did_you_mean(query_text: str, tokens) -> str:
     vocabulary = {word for title in titles for word in title.split()}
     changed, corrected = False, []
     for word in query_words:
-        close = difflib.get_close_matches(fold(word), vocabulary, 1) if word in unknown else []
-        corrected.append(close[0] if close else word)
+        close = closest_word(fold(word), vocabulary) if word in unknown else ""
+        corrected.append(close or word)
         changed = changed or bool(close)
     return " ".join(corrected) if changed else ""
 
 
+def closest_word(word: str, vocabulary: set[str]) -> str:
+    """The word of ``vocabulary`` closest to ``word`` (a typo), or "". Only words with the
+    same first letter and about the same length are compared: a typo rarely changes either,
+    and comparing fewer words keeps a large vocabulary fast."""
+    candidates = [
+        known
+        for known in vocabulary
+        if known[:1] == word[:1] and abs(len(known) - len(word)) <= TYPO_LENGTH_CHANGE
+    ]
+    close = difflib.get_close_matches(word, candidates, 1)
+    return close[0] if close else ""
+
+
 def is_known(word: str, tokens) -> bool:
-    """Whether an item the user may see contains ``word`` (in any form, not as a prefix)."""
-    matching = database_engine().matching(parse_query(f"{word} "), tokens, Filters())
-    return matching.exists()
+    """Whether an item the user may see contains ``word`` (in any form, not as a prefix).
+    A word in a public item is known to everyone: that count is cached (``search.rarity``),
+    so only words no public item holds are looked up among what the user may see."""
+    parsed = parse_query(f"{word} ")
+    if not parsed:
+        return True
+    if public_frequency(parsed.terms[0].forms):
+        return True
+    return database_engine().matching(parsed, tokens, Filters()).exists()

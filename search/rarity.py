@@ -39,6 +39,11 @@ def with_rarity(query):
     )
 
 
+def public_frequency(forms: tuple[str, ...]) -> int:
+    """The number of public items holding a word (its stems ``forms``), cached."""
+    return document_frequencies([forms])[term_key(forms)]
+
+
 def rarity(frequency: int, total: int) -> int:
     """BM25's idf of a word in ``frequency`` of ``total`` items, as a whole number from 1
     (in most items) to ``RARITY_MAX`` (in very few, or none)."""

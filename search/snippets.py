@@ -1,7 +1,6 @@
 """The highlighted snippet under a search result, made the same way for both engines."""
 
 from collections import deque
-from itertools import islice
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -24,24 +23,45 @@ def best_window(texts, query):
 
 
 def first_window(text, query):
-    """(start, end, hits) of the words around the first query word in ``text``: up to
-    ``WORDS_BEFORE`` words before it and ``WORDS_AFTER`` from it on; ``hits`` counts the
-    distinct query words among them. Reads ``text`` only up to the end of that window."""
+    """(start, end, hits) of the words around the first query word or phrase in ``text``:
+    up to ``WORDS_BEFORE`` words before it and ``WORDS_AFTER`` from it on; ``hits`` counts
+    the distinct marked words among them. Reads ``text`` only up to the end of that window."""
     before = deque(maxlen=WORDS_BEFORE)
+    ahead = []  # words read but not yet looked at: enough to see a phrase in full
     matches = WORD_RE.finditer(text)
-    for match in matches:
-        if query.highlights(match.group()):
-            window = [*before, match, *islice(matches, WORDS_AFTER - 1)]
-            distinct = {item.group().lower() for item in window if query.highlights(item.group())}
+
+    def read_ahead(count):
+        while len(ahead) < count and (match := next(matches, None)) is not None:
+            ahead.append(match)
+
+    while True:
+        read_ahead(max(1, query.longest_phrase))
+        if not ahead:
+            return None
+        first = ahead[0].group()
+        if query.highlights(first) or (
+            query.starts_phrase(first) and query.phrase_length_at(words_of(ahead), 0)
+        ):
+            read_ahead(WORDS_AFTER)
+            window = [*before, *ahead[:WORDS_AFTER]]
+            window_words = words_of(window)
+            marks = query.marked(window_words)
+            distinct = {
+                word.lower() for word, marked in zip(window_words, marks, strict=True) if marked
+            }
             return window[0].start(), window[-1].end(), len(distinct)
-        before.append(match)
-    return None
+        before.append(ahead.pop(0))
+
+
+def words_of(matches) -> list[str]:
+    return [match.group() for match in matches]
 
 
 def highlight(text: str, query) -> str:
+    matches = list(WORD_RE.finditer(text))
     parts, last = [], 0
-    for match in WORD_RE.finditer(text):
-        if query.highlights(match.group()):
+    for match, marked in zip(matches, query.marked(words_of(matches)), strict=True):
+        if marked:
             parts += [escape(text[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
             last = match.end()
     parts.append(escape(text[last:]))

@@ -3,9 +3,10 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from kpo.access import access_tokens
 from search.analysis import analyse, compound_splits, equivalents, parse_query, stem
 from search.models import SearchSynonym
-from search.query import search
+from search.query import closest_word, is_known, search
 
 from .helpers import titles
 
@@ -167,3 +168,25 @@ def test_did_you_mean_leaves_words_the_index_knows(engine, content, member):
     result = search("handreikng gemeente", member)
     assert result.suggestion == "handreiking gemeente"
     assert search("afpakken ondermijning", member).suggestion == ""  # both words are known
+
+
+def test_a_word_of_a_public_item_is_known_without_asking_the_database_again(
+    content, member, django_assert_num_queries
+):
+    tokens = access_tokens(member)
+    assert is_known("afpakken", tokens)  # in the public handreiking: counted once, cached
+    with django_assert_num_queries(0):
+        assert is_known("afpakken", tokens)
+    # Only in the members-only handreiking: looked up among what the user may see.
+    assert is_known("verordening", tokens)
+    with django_assert_num_queries(1):
+        assert is_known("verordening", tokens)
+    assert not is_known("verordening", access_tokens(AnonymousUser()))
+
+
+def test_the_closest_word_keeps_its_first_letter_and_about_its_length():
+    vocabulary = {"handreiking", "aandreiking", "handreikingenoverzicht", "bibob"}
+    assert closest_word("handrieking", vocabulary) == "handreiking"
+    assert closest_word("andreiking", vocabulary) == "aandreiking"
+    assert closest_word("handreikingenoverz", vocabulary) == ""  # four letters short
+    assert closest_word("xyz", vocabulary) == ""
