@@ -22,7 +22,8 @@ from communities import library
 from communities.forms import FileForm, FolderForm, ReasonForm, VersionForm
 from communities.models import PostAttachment
 from communities.views import members_only
-from kpo.s3storage import download_url
+from kpo.s3storage import StorageUnavailable, download_url
+from kpo.uploads import storage_unavailable_error
 
 
 def private_file_response(field, filename, content_type):
@@ -121,9 +122,13 @@ def upload(request, community, membership, folder_id=None):
     if not form.is_valid():
         return render_listing(request, community, membership, folder, status=400, file_form=form)
     data = form.cleaned_data
-    item = library.add_file(
-        community, request.user, data["upload"], data["title"], data["description"], folder
-    )
+    try:
+        item = library.add_file(
+            community, request.user, data["upload"], data["title"], data["description"], folder
+        )
+    except StorageUnavailable:
+        form.add_error("upload", storage_unavailable_error())
+        return render_listing(request, community, membership, folder, status=400, file_form=form)
     messages.success(request, _("Het bestand ‘%(title)s’ is toegevoegd.") % {"title": item})
     return redirect(item.get_absolute_url())
 
@@ -195,12 +200,22 @@ def new_version(request, community, membership, file_id):
     if not library.can_manage(request.user, membership, item):
         raise PermissionDenied
     form = VersionForm(request.POST, request.FILES)
-    if not form.is_valid():
+    version = form.is_valid() and stored_version(item, request.user, form)
+    if not version:
         context = file_context(request, community, membership, item, version_form=form)
         return TemplateResponse(request, "communities/file.html", context, status=400)
-    version = library.add_version(item, request.user, form.cleaned_data["upload"])
     messages.success(request, _("Versie %(number)d is toegevoegd.") % {"number": version.number})
     return redirect(item.get_absolute_url())
+
+
+def stored_version(item, user, form):
+    """The new version of ``item`` from a valid ``form``; None, with the Dutch message in the
+    form, when the object store cannot take the file."""
+    try:
+        return library.add_version(item, user, form.cleaned_data["upload"])
+    except StorageUnavailable:
+        form.add_error("upload", storage_unavailable_error())
+        return None
 
 
 @members_only()

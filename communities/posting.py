@@ -26,6 +26,7 @@ from communities.models import (
     Topic,
 )
 from communities.notify import follow, notify_accepted, notify_new_post
+from kpo.s3storage import StorageUnavailable, delete_quietly
 from kpo.sanitize import sanitize_html, text_to_html
 
 MENTION = re.compile(r"(?<![\w@/.:=&\"'-])@([a-z0-9][a-z0-9-]*[a-z0-9])", re.IGNORECASE)
@@ -113,7 +114,10 @@ def needs_approval(community, author):
 
 
 def add_attachments(post, images=(), attachments=()):
-    """Store checked uploads (``communities.library.CheckedUpload``) with ``post``."""
+    """Store checked uploads (``communities.library.CheckedUpload``) with ``post``. When the
+    object store fails on one, the files stored before it are removed again (the post's
+    transaction is rolled back) and ``StorageUnavailable`` is raised."""
+    stored = []
     for kind, uploads in ((AttachmentKind.IMAGE, images), (AttachmentKind.ATTACHMENT, attachments)):
         for upload in uploads:
             attachment = PostAttachment(
@@ -123,7 +127,12 @@ def add_attachments(post, images=(), attachments=()):
                 size=upload.size,
                 content_type=upload.content_type,
             )
-            attachment.content.save(upload.filename, upload.file, save=False)
+            try:
+                attachment.content.save(upload.filename, upload.file, save=False)
+            except StorageUnavailable:
+                delete_quietly(attachment.content.storage, stored)
+                raise
+            stored.append(attachment.content.name)
             attachment.save()
 
 

@@ -49,6 +49,8 @@ from communities.models import (
     TopicKind,
 )
 from kpo.access import access_tokens, community_token, visible_to
+from kpo.s3storage import StorageUnavailable
+from kpo.uploads import storage_unavailable_error
 
 
 def is_htmx(request):
@@ -286,6 +288,8 @@ def new_topic(request, community, membership):
             topic = posting.start_topic(community, request.user, **topic_fields(form))
         except posting.PostingError as error:
             form.add_error("source", str(error))
+        except StorageUnavailable:
+            form.add_error("attachments", storage_unavailable_error())
         else:
             messages.success(request, posted_message(topic.needs_approval))
             return redirect(topic.get_absolute_url())
@@ -367,6 +371,8 @@ def reply(request, community, membership, topic_id):
             post = posting.reply(topic, request.user, **post_fields(form))
         except posting.PostingError as error:
             form.add_error("source", str(error))
+        except StorageUnavailable:
+            form.add_error("attachments", storage_unavailable_error())
         else:
             return after_reply(request, community, membership, topic, post)
     context = topic_context(request, community, membership, topic, reply_form=form)
@@ -403,9 +409,13 @@ def edit_post(request, community, membership, post_id):
     )
     if request.method == "POST" and form.is_valid():
         removed = form.cleaned_data.get("remove_attachments") or []
-        posting.edit(post, request.user, removed=removed, **post_fields(form))
-        messages.success(request, _("Uw bericht is bijgewerkt."))
-        return redirect(post.get_absolute_url())
+        try:
+            posting.edit(post, request.user, removed=removed, **post_fields(form))
+        except StorageUnavailable:
+            form.add_error("attachments", storage_unavailable_error())
+        else:
+            messages.success(request, _("Uw bericht is bijgewerkt."))
+            return redirect(post.get_absolute_url())
     context = {"community": community, "membership": membership, "post": post, "form": form}
     status = 400 if form.errors else 200
     return TemplateResponse(request, "communities/post_edit.html", context, status=status)

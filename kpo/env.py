@@ -113,7 +113,11 @@ def media_storage() -> dict:
         return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     from botocore.config import Config
 
-    timeout = integer("KPO_S3_TIMEOUT", 3)
+    # A store that is down or hangs answers a request well inside the app server's 30 s
+    # worker timeout: connect and read timeouts in seconds, attempts including the first.
+    connect_timeout = integer("KPO_S3_TIMEOUT", 3)
+    read_timeout = integer("KPO_S3_READ_TIMEOUT", 8)
+    attempts = integer("KPO_S3_ATTEMPTS", 2)
     return {
         "BACKEND": "kpo.s3storage.MediaStorage",
         "OPTIONS": {
@@ -122,11 +126,10 @@ def media_storage() -> dict:
             "access_key": required("KPO_S3_ACCESS_KEY_ID"),
             "secret_key": required("KPO_S3_SECRET_ACCESS_KEY"),
             "region_name": string("KPO_S3_REGION", "us-east-1"),
-            # An unreachable store answers an upload within seconds, never a hung request.
             "client_config": Config(
-                connect_timeout=timeout,
-                read_timeout=timeout * 10,
-                retries={"max_attempts": 2, "mode": "standard"},
+                connect_timeout=connect_timeout,
+                read_timeout=read_timeout,
+                retries={"total_max_attempts": attempts, "mode": "standard"},
                 signature_version="s3v4",
                 s3={"addressing_style": choice("KPO_S3_ADDRESSING_STYLE", ["path", "virtual"])},
             ),

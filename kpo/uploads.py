@@ -133,14 +133,20 @@ def check_storage() -> None:
 
     reachable = getattr(default_storage, "reachable", None)
     if reachable is not None and not reachable():
-        raise ValidationError(
-            _(
-                "De bestandsopslag is tijdelijk niet bereikbaar, dus het bestand kan nu niet "
-                "worden bewaard. Wat u verder hebt ingevuld blijft staan: probeer het over een "
-                "paar minuten opnieuw en kies het bestand dan nog een keer."
-            ),
-            code="storage_unavailable",
-        )
+        raise storage_unavailable_error()
+
+
+def storage_unavailable_error() -> ValidationError:
+    """The Dutch refusal of an upload the object store cannot take now: before saving
+    (``check_storage``) or when the write itself fails (``kpo.s3storage.StorageUnavailable``)."""
+    return ValidationError(
+        _(
+            "De bestandsopslag is tijdelijk niet bereikbaar, dus het bestand kan nu niet "
+            "worden bewaard. Wat u verder hebt ingevuld blijft staan: probeer het over een "
+            "paar minuten opnieuw en kies het bestand dan nog een keer."
+        ),
+        code="storage_unavailable",
+    )
 
 
 def max_bytes(kind: str) -> int:

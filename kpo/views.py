@@ -12,6 +12,8 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views import defaults
 from django.views.decorators.http import require_GET
 
+from kpo.s3storage import StorageUnavailable, storage_unavailable
+
 DATABASE_RETRY_SECONDS = 30
 
 
@@ -38,8 +40,11 @@ def redirect_to_allauth_password_reset(request):
 
 def server_error(request):
     """``handler500``: a database outage gets the 'tijdelijk niet beschikbaar' page with
-    status 503 and Retry-After (a page that needs no database); anything else is a 500."""
+    status 503 and Retry-After (a page that needs no database), a file the object store
+    cannot give now its own 503 page (``kpo.s3storage``); anything else is a 500."""
     error = sys.exc_info()[1]
+    if isinstance(error, StorageUnavailable):
+        return storage_unavailable(request)
     if not isinstance(error, DatabaseError):
         return defaults.server_error(request)
     return service_unavailable(request)
