@@ -16,6 +16,7 @@ from .builders import ItemData, builder_for, bulk_build, bulk_queryset, indexed_
 from .engines import ENGINE_ERRORS, elasticsearch_engine
 from .models import PendingIndexUpdate, SearchDocument
 from .models.document import item_key
+from .vocabulary import documents_changed
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ def update_item(app_label: str, model_name: str, pk) -> bool:
             SearchDocument.objects.filter(content_type=content_type, object_id=pk).delete()
         else:
             store(content_type, int(pk), data)
+        documents_changed()
     return sync_to_engine(item_key(content_type, pk))
 
 
@@ -73,6 +75,7 @@ def store(content_type, object_id: int, data: ItemData) -> SearchDocument:
 def store_many(content_type, built: dict[int, ItemData | None]) -> None:
     """Store the documents of many items of one type in a few queries (``None``: the item
     is not searchable and its document goes)."""
+    documents_changed()
     gone = [pk for pk, data in built.items() if data is None]
     SearchDocument.objects.filter(content_type=content_type, object_id__in=gone).delete()
     kept = {pk: data for pk, data in built.items() if data is not None}
@@ -149,6 +152,7 @@ def rebuild_documents(progress=None) -> int:
         for model in concrete_models(indexed_models()):
             rebuild_model(model, progress)
     SearchDocument.objects.filter(updated_at__lt=started).delete()
+    documents_changed()
     return SearchDocument.objects.count()
 
 

@@ -27,17 +27,16 @@ from .engines import (
 )
 from .engines.weights import coordination
 from .labels import facet_names
-from .models import SearchDocument
 from .rarity import public_frequency, with_rarity
 from .snippets import make_snippet
 from .synonyms import synonym_groups
+from .vocabulary import title_vocabulary
 
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
 MAX_PAGE = 1000
 SORTS = (SORT_RELEVANCE, SORT_DATE)
-SUGGESTION_VOCABULARY = 5000
 # How many letters a typo may add or drop (did-you-mean compares words this close in length).
 TYPO_LENGTH_CHANGE = 2
 
@@ -193,10 +192,7 @@ def did_you_mean(query_text: str, tokens) -> str:
     unknown = {word for word in query_words if not is_known(word, tokens)}
     if not unknown:
         return ""
-    titles = SearchDocument.objects.filter(access__in=tokens).values_list("title_words", flat=True)[
-        :SUGGESTION_VOCABULARY
-    ]
-    vocabulary = {word for title in titles for word in title.split()}
+    vocabulary = title_vocabulary(tokens)
     changed, corrected = False, []
     for word in query_words:
         close = closest_word(fold(word), vocabulary) if word in unknown else ""
@@ -205,7 +201,7 @@ def did_you_mean(query_text: str, tokens) -> str:
     return " ".join(corrected) if changed else ""
 
 
-def closest_word(word: str, vocabulary: set[str]) -> str:
+def closest_word(word: str, vocabulary) -> str:
     """The word of ``vocabulary`` closest to ``word`` (a typo), or "". Only words with the
     same first letter and about the same length are compared: a typo rarely changes either,
     and comparing fewer words keeps a large vocabulary fast."""
