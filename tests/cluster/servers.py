@@ -36,6 +36,7 @@ class Cluster:
         self.environment = environment
         self.logs = logs
         self.processes = []
+        self.workers = {}
 
     def start(self, name, *command, **extra):
         log = (self.logs / f"{name}.log").open("ab")
@@ -49,6 +50,18 @@ class Cluster:
         )
         self.processes.append(process)
         return process
+
+    def start_worker(self, number):
+        worker = ["db_worker", "--interval", "0.5", "--queue-name", "*"]
+        self.workers[number] = self.start(f"worker-{number}", sys.executable, "manage.py", *worker)
+
+    def revive_workers(self):
+        """Start again any worker that stopped: the flush after a transactional test empties
+        the task table under a running worker, which then fails to record a task's end and
+        exits (a production database is never emptied under its workers)."""
+        for number, process in list(self.workers.items()):
+            if process.poll() is not None:
+                self.start_worker(number)
 
     def web(self, name):
         port = free_port()
@@ -80,9 +93,10 @@ class Cluster:
         return result.stdout
 
     def stop(self):
-        for process in self.processes:
+        running = [process for process in self.processes if process.poll() is None]
+        for process in running:
             os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes:
+        for process in running:
             process.wait(timeout=30)
 
 
@@ -132,8 +146,7 @@ def running_cluster(django_db_blocker, state, redis_url, s3_url, s3_bucket, elas
     running = Cluster(environment, state)
     try:
         for number in (1, 2):
-            worker = ["db_worker", "--interval", "0.5", "--queue-name", "*"]
-            running.start(f"worker-{number}", sys.executable, "manage.py", *worker)
+            running.start_worker(number)
         running.a, running.b = running.web("a"), running.web("b")
         yield running
     finally:

@@ -19,11 +19,12 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("
 
 @pytest.fixture(autouse=True)
 def fresh_cache(cluster):
-    """Each test starts with an empty shared cache: the flush after a transactional test
-    empties the tables without the signals that outdate cached entries."""
+    """Each test starts with an empty shared cache (the flush after a transactional test
+    empties the tables without the signals that outdate cached entries) and both workers."""
     import redis
 
     redis.Redis.from_url(cluster.environment["KPO_CACHE_URL"]).flushdb()
+    cluster.revive_workers()
 
 
 def test_a_page_published_on_one_process_is_fresh_on_server_b_at_once(cluster, home_page):
@@ -134,6 +135,7 @@ def test_a_task_enqueued_on_a_runs_once(cluster, home_page):
     assert requested.status_code == 302, requested.text[-2000:]
 
     def delivered():
+        cluster.revive_workers()  # one may have stopped on the previous test's flush
         return not DBTaskResult.objects.ready().exists() and DBTaskResult.objects.exists()
 
     wait_for(delivered, "the email task", cluster.logs / "worker-1.log")
