@@ -50,11 +50,11 @@ restore: install
 install: install-python install-npm
 
 install-python: $(VENV)/.installed
+# The lock is a complete resolution: install exactly it (--no-deps, so pip's resolver never
+# reaches for a newer release of a package wanted with extras), then check it.
 $(VENV)/.installed: requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	# The lock is a complete resolution: install exactly it (--no-deps, so pip's resolver
-	# never reaches for a newer release of a package wanted with extras), then check it.
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements.lock
 	$(BIN)/pip check
 	@touch $@

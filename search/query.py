@@ -223,4 +223,7 @@ def is_known(word: str, tokens) -> bool:
         return True
     if public_frequency(parsed.terms[0].forms):
         return True
-    return database_engine().matching(parsed, tokens, Filters()).exists()
+    # Counted, not ``exists()``: with a LIMIT 1 PostgreSQL expects an early hit and reads the
+    # whole table when there is none; a count reads the full-text indexes (and the words
+    # that get here are rare: no public item holds them).
+    return database_engine().matching(parsed, tokens, Filters()).count() > 0
