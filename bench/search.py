@@ -102,7 +102,7 @@ def raw_elasticsearch_latency(engine, tokens, repeat):
     return round_trips, took[-len(round_trips) :]
 
 
-def measure(size, repeat, elasticsearch_url, log, database_repeat=None):
+def measure(size, repeat, elasticsearch_url, log, database_repeat=None, build=True):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
@@ -112,9 +112,10 @@ def measure(size, repeat, elasticsearch_url, log, database_repeat=None):
 
     load_before = os.getloadavg()
     started = time.monotonic()
-    build_corpus(
-        items=size, members=min(2000, max(50, size // 10)), topics=size // TOPIC_EVERY, log=log
-    )
+    if build:
+        build_corpus(
+            items=size, members=min(2000, max(50, size // 10)), topics=size // TOPIC_EVERY, log=log
+        )
     build_seconds = time.monotonic() - started
     member = get_user_model().objects.get(email=member_email(1))
     client = Client()
@@ -184,6 +185,12 @@ def main():
         help="timed requests per query on the database engine (default: --requests); its "
         "latency grows with the corpus, so fewer keep a 100k run short",
     )
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="measure a database (and index) an earlier run built, without adding to it or "
+        "rebuilding the search documents (one size)",
+    )
     args = parser.parse_args()
     elasticsearch_url = os.environ.get("ELASTICSEARCH_URL", "")
     if not (os.environ.get("DATABASE_URL") and elasticsearch_url):
@@ -204,7 +211,16 @@ def main():
 
     rows = []
     for size in sorted(args.sizes):
-        rows.append(measure(size, args.requests, elasticsearch_url, log, args.database_requests))
+        rows.append(
+            measure(
+                size,
+                args.requests,
+                elasticsearch_url,
+                log,
+                args.database_requests,
+                build=not args.measure_only,
+            )
+        )
         print(table(rows), flush=True)
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"search-{time.strftime('%Y%m%d-%H%M%S')}.json"
